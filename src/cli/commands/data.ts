@@ -1,0 +1,88 @@
+/**
+ * @file `lmkg data fetch | list | verify`.
+ */
+import type { Command } from 'commander';
+import {
+  availableDatasets, dataFolder, dataRoot, fetchLama, IntegrityError, InvalidOptionError, loadLamaDataset, verifyLamaFolder,
+  type DatasetStats,
+} from '../../index.js';
+import { createProgressDisplay, formatMegabytes } from '../progress.js';
+import { printTable } from '../table.js';
+
+export function registerDataCommands(program: Command): void {
+  const data = program.command('data').description('get, list and check the LAMA probe data');
+
+  data
+    .command('fetch')
+    .description('download LAMA data.zip into the cache (resumable, checksummed, installed atomically)')
+    .option('--force', 'download again even if a verified copy is installed')
+    .option('--url <url>', 'archive URL (a mirror of LAMA data.zip)')
+    .option('--retries <n>', 'retries after a failed attempt', (v) => parseIntOption('--retries', v), 4)
+    .addHelpText('after', '\nExample:\n  $ lmkg data fetch\n  (installs into $LMKG_CACHE_DIR/lama, default ~/.cache/lmkg/lama)')
+    .action(async (options: { force?: boolean; url?: string; retries: number }) => {
+      const progress = createProgressDisplay({ label: 'LAMA data.zip', format: formatMegabytes });
+      try {
+        const result = await fetchLama({
+          ...(options.force ? { force: true } : {}),
+          ...(options.url ? { url: options.url } : {}),
+          retries: options.retries,
+          onProgress: (event) => {
+            if (event.stage === 'download') progress.update(event.bytes, event.total);
+            else progress.log(event.message);
+          },
+        });
+        progress.stop();
+        console.log(result.downloaded
+          ? `installed ${result.files} files into ${result.lamaFolder}`
+          : `LAMA data already installed and verified in ${result.lamaFolder} (use --force to download again)`);
+      } finally {
+        progress.stop();
+      }
+    });
+
+  data
+    .command('list')
+    .description('list the datasets lmkg can see, with fact, sentence and skipped-sentence counts')
+    .option('--dataset <id>', 'one dataset: squad, re-place-birth, re-date-birth, re-place-death, trex:<id> or file:<path>')
+    .option('--data-dir <dir>', 'data root with lama/ (default: $LMKG_DATA_DIR, else the cache)')
+    .option('--json', 'print JSON instead of a table')
+    .addHelpText('after', '\nExamples:\n  $ lmkg data list\n  $ lmkg data list --dataset re-place-birth\n  $ lmkg data list --dataset file:./my-probe.jsonl')
+    .action(async (options: { dataset?: string; dataDir?: string; json?: boolean }) => {
+      const root = options.dataDir === undefined ? {} : { dataDir: options.dataDir };
+      const ids = options.dataset ? [options.dataset] : availableDatasets(root);
+      const stats: DatasetStats[] = [];
+      for (const id of ids) stats.push((await loadLamaDataset(id, root)).stats);
+      if (options.json) {
+        console.log(JSON.stringify(stats, null, 2));
+        return;
+      }
+      if (!options.dataset) console.log(`data root: ${dataFolder('lama', root)} (from ${dataRoot(root).source})`);
+      printTable(
+        ['dataset', 'shape', 'facts', 'facts (judgment filter)', 'sentences', 'skipped', 'queries'],
+        stats.map((s) => [s.dataset, s.shape, s.facts, s.factsAfterJudgmentFilter, s.sentences, s.skippedSentences, s.queries]),
+      );
+      console.log('skipped = sentences without exactly one [MASK] (as in the paper\'s code); queries = sentences - skipped');
+    });
+
+  data
+    .command('verify')
+    .description('check the LAMA files against the official sha256 sums')
+    .option('--data-dir <dir>', 'data root with lama/ (default: $LMKG_DATA_DIR, else the cache)')
+    .addHelpText('after', '\nExample:\n  $ LMKG_DATA_DIR=../shared/data lmkg data verify')
+    .action(async (options: { dataDir?: string }) => {
+      const folder = dataFolder('lama', options.dataDir === undefined ? {} : { dataDir: options.dataDir });
+      const checks = await verifyLamaFolder(folder);
+      printTable(['file', 'status', 'sha256'], checks.map((c) => [c.file, c.status, c.actual ?? '-']));
+      const bad = checks.filter((c) => c.status !== 'ok');
+      if (bad.length > 0) {
+        throw new IntegrityError(`${bad.length} of ${checks.length} LAMA files in ${folder} fail their checks (${bad.map((c) => `${c.file}: ${c.status}`).join(', ')}); run \`lmkg data fetch --force\``);
+      }
+      console.log(`all ${checks.length} files in ${folder} match the official sums`);
+    });
+}
+
+export function parseIntOption(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidOptionError(`${name} must be a whole number, got "${value}"`);
+  return number;
+}

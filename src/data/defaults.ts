@@ -1,0 +1,12 @@
+/** @file Defaults of the data layer. */
+export const DATA_DEFAULTS = Object.freeze({
+  /** `sentences`: one query per masked sentence (the paper); `template`: one per fact from the relation template (LAMA's T-REx mode). */
+  mode: 'sentences' as 'sentences' | 'template',
+  /** Apply LAMA's judgment filter (drop Google-RE facts whose "no" judgments outnumber "yes"). */
+  filterJudgments: false,
+  /** Keep at most this many queries (in file order); undefined keeps all. */
+  limit: undefined as number | undefined,
+});
+
+/** Where `lmkg data fetch` downloads LAMA from. */
+export const LAMA_URL = 'https://dl.fbaipublicfiles.com/LAMA/data.zip';

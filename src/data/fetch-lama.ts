@@ -1,0 +1,91 @@
+/**
+ * @file `lmkg data fetch`: download LAMA's data.zip into the cache, check it, install it atomically.
+ * An interrupted or corrupt download never leaves a `lama/` folder that a later run would trust:
+ * the archive is extracted into a temporary folder, checked, and only then renamed into place.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IntegrityError } from '../errors.js';
+import { LAMA_URL } from './defaults.js';
+import { downloadFile, type DownloadProgress } from './download.js';
+import { extractZip } from './extract-zip.js';
+import { cacheDir } from './paths.js';
+import { verifyLamaFolder } from './verify.js';
+
+export type FetchProgress =
+  | DownloadProgress
+  | { stage: 'extract' | 'verify' | 'install'; message: string };
+
+export interface FetchLamaOptions {
+  /** Archive URL (default: the official LAMA data.zip). */
+  url?: string;
+  /** Cache root (default: `$LMKG_CACHE_DIR` or `~/.cache/lmkg`). */
+  cacheDir?: string;
+  /** Download again even when a verified `lama/` is installed. */
+  force?: boolean;
+  retries?: number;
+  backoffMs?: number;
+  onProgress?: (progress: FetchProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface FetchLamaResult {
+  lamaFolder: string;
+  /** False when a verified copy was already installed. */
+  downloaded: boolean;
+  files: number;
+}
+
+export async function fetchLama(options: FetchLamaOptions = {}): Promise<FetchLamaResult> {
+  const root = options.cacheDir ?? cacheDir();
+  const lamaFolder = join(root, 'lama');
+  if (!options.force && existsSync(lamaFolder)) {
+    const checks = await verifyLamaFolder(lamaFolder);
+    if (checks.every((c) => c.status === 'ok')) return { lamaFolder, downloaded: false, files: checks.length };
+  }
+  const zipFile = join(root, 'downloads', 'lama-data.zip');
+  await downloadFile(options.url ?? LAMA_URL, zipFile, {
+    ...(options.retries === undefined ? {} : { retries: options.retries }),
+    ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const staging = join(root, `.lama-staging-${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(staging, { recursive: true });
+    options.onProgress?.({ stage: 'extract', message: `extracting ${zipFile}` });
+    const files = await extractZip(zipFile, staging, { stripPrefix: 'data/' });
+    options.onProgress?.({ stage: 'verify', message: 'checking sha256 sums' });
+    const bad = (await verifyLamaFolder(staging)).filter((c) => c.status !== 'ok');
+    if (bad.length > 0) {
+      const detail = bad.map((c) => (c.status === 'missing' ? `${c.file} is missing` : `${c.file} has sha256 ${c.actual}, expected ${c.expected}`));
+      throw new IntegrityError(`the downloaded LAMA archive fails its checks: ${detail.join('; ')}`);
+    }
+    options.onProgress?.({ stage: 'install', message: `installing into ${lamaFolder}` });
+    await installFolder(staging, lamaFolder);
+    await rm(zipFile, { force: true });
+    return { lamaFolder, downloaded: true, files: files.length };
+  } catch (error) {
+    // A corrupt archive will not get better: remove it so the next run downloads afresh.
+    if (error instanceof IntegrityError) await rm(zipFile, { force: true });
+    throw error;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Replaces `target` by `staging` with renames only, so readers see the old or the new folder. */
+async function installFolder(staging: string, target: string): Promise<void> {
+  const old = `${target}.old-${randomBytes(4).toString('hex')}`;
+  const hadOld = existsSync(target);
+  if (hadOld) await rename(target, old);
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    if (hadOld) await rename(old, target);
+    throw error;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}

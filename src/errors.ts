@@ -1,0 +1,59 @@
+/**
+ * @file The error kinds lmkg throws. Tests and the CLI check the kind, not the wording.
+ *
+ * - InvalidOptionError: an option or argument has a wrong value (exit code 2)
+ * - UsageError: the call is valid but cannot be done as asked (exit code 2)
+ * - NotFoundError: a dataset, file, model or node does not exist (exit code 3)
+ * - DataFormatError: an input file is malformed; names the file, line and field (exit code 4)
+ * - IntegrityError: a download or file fails its checksum or archive checks (exit code 5)
+ * - NetworkError: a download failed after its retries (exit code 6)
+ */
+export class LmkgError extends Error {
+  readonly exitCode: number = 1;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidOptionError extends LmkgError {
+  override readonly exitCode = 2;
+}
+
+export class UsageError extends LmkgError {
+  override readonly exitCode = 2;
+}
+
+export class NotFoundError extends LmkgError {
+  override readonly exitCode = 3;
+}
+
+export interface DataLocation {
+  file: string;
+  line?: number;
+  field?: string;
+}
+
+export class DataFormatError extends LmkgError {
+  override readonly exitCode = 4;
+  readonly location: DataLocation;
+  constructor(location: DataLocation, problem: string, options?: { cause?: unknown }) {
+    super(`${formatLocation(location)}: ${problem}`, options);
+    this.location = location;
+  }
+}
+
+export class IntegrityError extends LmkgError {
+  override readonly exitCode = 5;
+}
+
+export class NetworkError extends LmkgError {
+  override readonly exitCode = 6;
+}
+
+export function formatLocation({ file, line, field }: DataLocation): string {
+  let where = file;
+  if (line !== undefined) where += `:${line}`;
+  if (field !== undefined) where += ` (field "${field}")`;
+  return where;
+}

@@ -1,0 +1,64 @@
+/**
+ * @file The shared vocabulary of knowledge graphs. `extract/`, `compare/` and `report/` import
+ * these types; only `src/kg/` constructs graphology graphs.
+ */
+import type { MultiDirectedGraph } from 'graphology';
+
+/** Where a triple came from. */
+export interface Provenance {
+  /** The cloze query (`<factId>#<n>`) whose filled sentence yielded the triple. */
+  queryId: string;
+  factId: string;
+  /** The sentence the triple was extracted from. */
+  sentence: string;
+  /** Extractor name (e.g. `svo`). */
+  extractor: string;
+}
+
+/** A (subject, relation, object) triple as extracted, with display text. */
+export interface Triple {
+  subject: string;
+  relation: string;
+  object: string;
+}
+
+export interface TripleWithProvenance extends Triple {
+  provenance: Provenance;
+}
+
+/** Node attributes. The node key is the normalised entity string (see `normaliseKey`). */
+export interface KgNode {
+  /** Display label: the first surface form seen. */
+  label: string;
+  /** How many triples touch this node. */
+  count: number;
+}
+
+/** Edge attributes. */
+export interface KgEdge {
+  /** Relation label as displayed. */
+  relation: string;
+  /** Normalised relation key (case and whitespace folded). */
+  relationKey: string;
+  /** How many times this triple was extracted. */
+  count: number;
+  /** Query ids that yielded it, in order of first appearance. */
+  queryIds: string[];
+}
+
+/** Graph attributes: what the graph was built from. */
+export interface KgMeta {
+  name?: string;
+  /** `predicted` (from the model's filled sentences) or `gold`. */
+  side?: 'predicted' | 'gold';
+  predictionsFile?: string;
+  model?: string;
+  extractor?: string;
+  dataset?: string;
+  /** `triples` keeps every distinct triple; `paper` keys edges by (source, target). */
+  mode?: 'triples' | 'paper';
+  lmkgVersion?: string;
+}
+
+/** A directed multigraph of entities linked by relations. */
+export type KnowledgeGraph = MultiDirectedGraph<KgNode, KgEdge, KgMeta>;

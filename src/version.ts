@@ -1,0 +1,6 @@
+/** @file lmkg's version, read from package.json (one source of truth). */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+// src/version.ts and dist/version.js both sit one folder below package.json.
+export const LMKG_VERSION: string = (require('../package.json') as { version: string }).version;
