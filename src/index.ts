@@ -22,3 +22,19 @@ export {
   type FetchLamaOptions, type FetchLamaResult, type FetchProgress, type DownloadOptions, type DownloadProgress,
   type FileCheck, type ClozeQuery, type LamaFact, type LamaShape, type Relation, type DatasetStats,
 } from './data/index.js';
+
+// tokenizers (issue 3) — exports go here
+
+// nlp (issue 6) — exports go here
+
+// kg (issue 6) — exports go here
+
+// lm (issue 4) — exports go here
+
+// train (issue 5) — exports go here
+
+// extract (issue 6) — exports go here
+
+// compare (issue 7) — exports go here
+
+// report (issue 8) — exports go here

@@ -15,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerDataCommands(program);
+  // further command groups register here, one line each
   return program;
 }
 
