@@ -1,0 +1,127 @@
+/**
+ * @file The data a report shows: `lmkg run` writes it as `<run-dir>/report-data.json`, and
+ * `lmkg report` turns it into one self-contained `report.html`. Every string in it may come from a
+ * model or a dataset and must be shown as text, never as HTML.
+ */
+
+/** A [low, high] bootstrap 95% interval. */
+export type Interval = [number, number];
+
+/** One row per dataset x model x extractor. Null where a metric was not computed. */
+export interface SummaryRow {
+  dataset: string;
+  model: string;
+  extractor: string;
+  /** Facts counted by the LAMA metrics (single-token golds). */
+  facts: number;
+  p1: number | null;
+  pk: number | null;
+  k: number;
+  mrr: number | null;
+  tripleP: number | null;
+  tripleR: number | null;
+  tripleF1: number | null;
+  nodes: number;
+  edges: number;
+  aed: number | null;
+  hed: number | null;
+  featherCosine: number | null;
+  featherEuclidean: number | null;
+  posOverlap: number | null;
+  /** Bootstrap intervals, keyed by the field they belong to (p1, tripleP, tripleR, tripleF1, posOverlap). */
+  ci: Partial<Record<'p1' | 'tripleP' | 'tripleR' | 'tripleF1' | 'posOverlap', Interval>>;
+}
+
+export type EdgeStatus = 'both' | 'missed' | 'new';
+
+export interface GraphViewNode {
+  id: string;
+  label: string;
+}
+
+export interface GraphViewEdge {
+  source: string;
+  target: string;
+  relation: string;
+  /** both = in predicted and gold (green), missed = gold only (red), new = predicted only (blue). */
+  status: EdgeStatus;
+  /** Queries whose sentences yielded this triple (keys of GraphView.queries). */
+  queryIds: string[];
+}
+
+export interface QueryView {
+  maskedSentence: string;
+  predictedSentence: string;
+  goldSentence: string;
+  gold: string;
+  /** Top-k predictions as words with probabilities. */
+  predictions: Array<{ word: string; prob: number }>;
+}
+
+/** The merged predicted + gold graph of one dataset x model x extractor. */
+export interface GraphView {
+  dataset: string;
+  model: string;
+  extractor: string;
+  nodes: GraphViewNode[];
+  edges: GraphViewEdge[];
+  queries: Record<string, QueryView>;
+}
+
+export type FactStatus = 'acquired' | 'forgotten' | 'never';
+
+/** A per-fact timeline over an ordered series of snapshots (epochs) of one dataset. */
+export interface TimelineView {
+  dataset: string;
+  /** Snapshot (model) names in order; GraphView.model uses the same names. */
+  snapshots: string[];
+  facts: Array<{
+    factId: string;
+    subject: string | null;
+    gold: string;
+    /** Index of the first snapshot whose prediction equals the gold, or null. */
+    firstCorrect: number | null;
+    status: FactStatus;
+    /** Correct at each snapshot. */
+    correct: boolean[];
+    /** Optional group, e.g. "seen" / "held-out" in the demo. */
+    group?: string;
+  }>;
+  /** Per snapshot: facts first correct there (acquired so far), lost since, never, and correct now. */
+  counts: Array<{ snapshot: string; acquired: number; forgotten: number; never: number; correct: number }>;
+  /** Metric values per snapshot (e.g. p1, tripleF1), for the metric-over-epoch charts. */
+  metrics: Array<{ snapshot: string; extractor?: string; values: Record<string, number | null> }>;
+}
+
+/** A part-of-speech profile of one graph against its gold graph. */
+export interface PosView {
+  dataset: string;
+  model: string;
+  extractor: string;
+  /** Universal POS tags in display order. */
+  tags: string[];
+  predicted: Record<string, number>;
+  gold: Record<string, number>;
+  /** The paper's spider value per tag, (100 - |diff|) / 100 clipped to [0, 1]; null where gold has no such tag. */
+  spider: Record<string, number | null>;
+  overlap: number;
+}
+
+export interface ReportData {
+  title: string;
+  createdAt: string;
+  lmkgVersion: string;
+  run: {
+    /** The exact arguments of the run. */
+    args: Record<string, unknown>;
+    models: string[];
+    datasets: string[];
+    extractors: string[];
+    /** True when the models form an ordered series (epochs). */
+    timeline: boolean;
+  };
+  summary: SummaryRow[];
+  graphs: GraphView[];
+  timelines: TimelineView[];
+  pos: PosView[];
+}
