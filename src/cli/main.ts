@@ -6,6 +6,15 @@
 import { Command, CommanderError } from 'commander';
 import { LMKG_VERSION, LmkgError } from '../index.js';
 import { registerDataCommands } from './commands/data.js';
+import { registerReportCommands } from './commands/report.js';
+import { registerTokenizerCommands } from './commands/tokenizer.js';
+import { registerModelCommands } from './commands/model.js';
+import { registerProbeCommands } from './commands/probe.js';
+import { registerExtractCommands } from './commands/extract.js';
+import { registerParserCommands } from './commands/parser.js';
+import { registerCompareCommands } from './commands/compare.js';
+import { registerTrainCommands } from './commands/train.js';
+import { registerRunCommands } from './commands/run.js';
 
 export function buildProgram(): Command {
   const program = new Command('lmkg')
@@ -16,6 +25,15 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDataCommands(program);
   // further command groups register here, one line each
+  registerTrainCommands(program);
+  registerRunCommands(program);
+  registerReportCommands(program);
+  registerTokenizerCommands(program);
+  registerModelCommands(program);
+  registerProbeCommands(program);
+  registerExtractCommands(program);
+  registerParserCommands(program);
+  registerCompareCommands(program);
   return program;
 }
 

@@ -32,7 +32,7 @@ export function addTriple(kg: KnowledgeGraph, triple: Triple, queryId?: string):
     }));
     return existing;
   }
-  return kg.addEdge(source, target, { relation: triple.relation.trim(), relationKey, count: 1, queryIds: queryId === undefined ? [] : [queryId] });
+  return kg.addEdge(source, target, { relation: triple.relation.trim().replace(/\s+/gu, ' '), relationKey, count: 1, queryIds: queryId === undefined ? [] : [queryId] });
 }
 
 function ensureNode(kg: KnowledgeGraph, text: string): string {

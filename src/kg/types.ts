@@ -56,9 +56,18 @@ export interface KgMeta {
   extractor?: string;
   dataset?: string;
   /** `triples` keeps every distinct triple; `paper` keys edges by (source, target). */
-  mode?: 'triples' | 'paper';
+  mode?: KgMode;
   lmkgVersion?: string;
+  /** The resolved options of the call that built the graph (JSON values only). */
+  options?: { [option: string]: string | number | boolean | null };
 }
+
+/**
+ * How triples become edges. `triples` (default): every distinct (source, relation, target) is an
+ * edge. `paper`: as the paper's code, which keys relations by the (source, target) pair, so a later
+ * relation between the same pair replaces an earlier one (one edge per ordered pair).
+ */
+export type KgMode = 'triples' | 'paper';
 
 /** A directed multigraph of entities linked by relations. */
 export type KnowledgeGraph = MultiDirectedGraph<KgNode, KgEdge, KgMeta>;

@@ -12,6 +12,34 @@ export interface TokenPrediction {
   prob: number;
   /** The token as a word: BPE/word-piece markers stripped, leading space removed. */
   word: string;
+  /** Natural log of `prob`, kept exactly (float64 log-softmax). */
+  logProb: number;
+}
+
+/**
+ * Scores of one fact: the mean log-probability over the fact's probed sentences, for every
+ * vocabulary token (exact: the probe engine averages the full distributions). With one sentence
+ * it equals the sentence's own scores.
+ */
+export interface FactPrediction {
+  /** Sentences of the fact that were probed. */
+  sentences: number;
+  /** Top-k by mean log-probability; `prob` is exp(mean log-prob). */
+  predictions: TokenPrediction[];
+  /** 1-based rank of the gold by mean log-probability, or null when the gold is not one token. */
+  goldRank: number | null;
+  /** The gold's mean log-probability, or null. */
+  goldLogProb: number | null;
+}
+
+/** Rankings restricted to a common vocabulary (`--common-vocab`), sentence and fact level. */
+export interface CommonVocabPrediction {
+  /** Whether the gold token is in the common vocabulary (facts whose gold is not are excluded). */
+  goldInVocab: boolean;
+  predictions: TokenPrediction[];
+  goldRank: number | null;
+  goldLogProb: number | null;
+  fact: Omit<FactPrediction, 'sentences'>;
 }
 
 export interface PredictionRecord {
@@ -35,4 +63,15 @@ export interface PredictionRecord {
   goldLogProb: number | null;
   /** Whether the gold object is a single token of this model's vocabulary. */
   goldIsSingleToken: boolean;
+  /**
+   * The gold's vocabulary token (`Ġparis` / `paris`), or null. Any token whose normalised word
+   * equals this token's word counts as a match; `goldRank`/`goldLogProb` are those of the best one.
+   */
+  goldToken: string | null;
+  /** Whether the sentence was cut to the model's longest input (around the mask). */
+  truncated: boolean;
+  /** Fact-level scores (mean log-probability over the fact's sentences). */
+  fact: FactPrediction;
+  /** Present when probed with a common vocabulary. */
+  common?: CommonVocabPrediction;
 }

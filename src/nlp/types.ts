@@ -37,4 +37,9 @@ export interface ParsedSentence {
   text: string;
   tokens: ParsedToken[];
   entities: EntitySpan[];
+  /**
+   * Token ranges [start, end) of the sentences the tagger found in `text`; each is its own tree
+   * with its own root (head -1). Set by the parser; absent in hand-built sentences.
+   */
+  sentences?: Array<{ start: number; end: number }>;
 }

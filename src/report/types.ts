@@ -86,6 +86,8 @@ export interface TimelineView {
     correct: boolean[];
     /** Optional group, e.g. "seen" / "held-out" in the demo. */
     group?: string;
+    /** Optional: the model's top-1 prediction at each snapshot (same length as `snapshots`); the per-fact table shows it. */
+    predicted?: string[];
   }>;
   /** Per snapshot: facts first correct there (acquired so far), lost since, never, and correct now. */
   counts: Array<{ snapshot: string; acquired: number; forgotten: number; never: number; correct: number }>;

@@ -1,0 +1,84 @@
+/**
+ * @file `lmkg extract`: a predictions file -> the predicted and gold knowledge graphs, their triple
+ * sets and scores, written to a folder.
+ */
+import type { Command } from 'commander';
+import {
+  EXTRACT_DEFAULTS, EXTRACTORS, extractKnowledgeGraphsFromFile, InvalidOptionError, writeExtractOutputs, type KgMode,
+} from '../../index.js';
+import { createProgressDisplay } from '../progress.js';
+import { printTable } from '../table.js';
+
+interface ExtractCommandOptions {
+  predictions: string;
+  extractor: string;
+  mode: string;
+  out: string;
+  model?: string;
+  gexf?: boolean;
+  dataDir?: string;
+  parserModel?: string;
+}
+
+export function registerExtractCommands(program: Command): void {
+  const extractors = Object.values(EXTRACTORS).map((e) => (e.aliases.length > 0 ? `${e.name} (${e.aliases.join(', ')})` : e.name)).join(', ');
+  program
+    .command('extract')
+    .description('extract triples from a predictions file and build the predicted and gold knowledge graphs')
+    .requiredOption('--predictions <file>', 'predictions file (JSONL written by `lmkg probe`)')
+    .option('--extractor <name>', `triple extractor: ${extractors}`, EXTRACT_DEFAULTS.extractor)
+    .option('--mode <mode>', 'triples (every distinct triple) or paper (one relation per source-target pair, the last; the paper\'s code)', EXTRACT_DEFAULTS.mode)
+    .requiredOption('--out <dir>', 'output folder (created; files in it are replaced)')
+    .option('--model <name>', 'model name to record (default: from the probe\'s .meta.json)')
+    .option('--gexf', 'also write GEXF files (Gephi) beside the GraphML files')
+    .option('--data-dir <dir>', 'data root with ud/UD_English-EWT for training the parser (default: $LMKG_DATA_DIR, else the cache)')
+    .option('--parser-model <file>', 'use this trained parser model file instead of the cached one')
+    .addHelpText('after', [
+      '',
+      'Writes kg.json, gold_kg.json, kg.csv, gold_kg.csv, intersection.csv, missed.csv, new.csv, the GraphML',
+      'files of each graph and scores.json (counts, triple precision/recall/F1, where the graphs came from).',
+      'The first run of a sentence extractor trains the dependency parser once (cached).',
+      '',
+      'Example:',
+      '  $ lmkg extract --predictions runs/bert-re-place-birth.jsonl --extractor spacy --out kg/bert-spacy',
+    ].join('\n'))
+    .action(async (options: ExtractCommandOptions) => {
+      if (options.mode !== 'triples' && options.mode !== 'paper') {
+        throw new InvalidOptionError(`--mode must be "triples" or "paper", got "${options.mode}"`);
+      }
+      const progress = createProgressDisplay({ label: 'extract' });
+      try {
+        const result = await extractKnowledgeGraphsFromFile(options.predictions, {
+          extractor: options.extractor,
+          mode: options.mode as KgMode,
+          ...(options.model === undefined ? {} : { model: options.model }),
+          nlp: {
+            ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+            ...(options.parserModel === undefined ? {} : { modelFile: options.parserModel }),
+          },
+          onParserProgress: (event) => {
+            if (event.stage === 'load' || event.stage === 'save') progress.log(`parser: ${event.stage} ${event.file}`);
+            else progress.update(0, null, `parser: ${event.stage}`);
+          },
+          onProgress: (event) => progress.update(event.done, event.total, `${event.side} sentences`),
+        });
+        progress.stop();
+        const files = await writeExtractOutputs(options.out, result, { gexf: options.gexf === true });
+        const { diff } = result;
+        printTable(['graph', 'nodes', 'edges'], [
+          ['predicted (kg)', result.predicted.order, result.predicted.size],
+          ['gold (gold_kg)', result.gold.order, result.gold.size],
+          ['intersection', diff.intersection.order, diff.intersection.size],
+          ['missed (gold only)', diff.missed.order, diff.missed.size],
+          ['new (predicted only)', diff.new.order, diff.new.size],
+        ]);
+        console.log(`triples (${result.extractor}, ${result.mode} mode): precision ${diff.precision.toFixed(4)}  recall ${diff.recall.toFixed(4)}  F1 ${diff.f1.toFixed(4)}`);
+        console.log(`${result.records} records; wrote ${files.length} files to ${options.out}`);
+        if (result.triples.predicted === 0 && result.triples.gold === 0) {
+          process.stderr.write(`lmkg: note: the ${result.extractor} extractor found no triple in any sentence; the graphs are empty (try another --extractor)\n`);
+        }
+      } finally {
+        progress.stop();
+      }
+    });
+}

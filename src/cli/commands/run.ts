@@ -1,0 +1,99 @@
+/**
+ * @file `lmkg run`: models x datasets x extractors -> one run folder with a report. Options come
+ * from the command line, over `lmkg.config.json` (or --config).
+ */
+import type { Command } from 'commander';
+import { InvalidOptionError, readRunConfig, RUN_CONFIG_SCHEMA, RUN_DEFAULTS, runStudy, type RunStudyOptions } from '../../index.js';
+import { createProgressDisplay } from '../progress.js';
+import { printTable } from '../table.js';
+
+const list = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+const whole = (name: string) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidOptionError(`${name} must be a whole number, got "${value}"`);
+  return n;
+};
+
+export function registerRunCommands(program: Command): void {
+  program
+    .command('run')
+    .description('run a whole study: probe every model on every dataset, extract graphs, compare them, write the report')
+    .option('--models <list>', 'comma-separated: hub ids, model folders, a folder of epoch-* snapshots, or dir/epoch-*', list)
+    .option('--datasets <list>', 'comma-separated dataset ids (squad, re-place-birth, re-date-birth, re-place-death, trex:<id>, file:<path>)', list)
+    .option('--extractors <list>', `comma-separated extractors (default ${RUN_DEFAULTS.extractors.join(',')})`, list)
+    .option('--out <dir>', 'run folder')
+    .option('--config <file>', 'options file (default ./lmkg.config.json when present)')
+    .option('--top-k <n>', 'predictions per blank', whole('--top-k'))
+    .option('--batch-size <n>', 'sentences per forward pass', whole('--batch-size'))
+    .option('--limit <n>', 'queries per dataset (file order)', whole('--limit'))
+    .option('--template', 'one query per fact from the relation template')
+    .option('--filter-judgments', "apply LAMA's Google-RE judgment filter")
+    .option('--common-vocab <file>', 'rank over a common vocabulary (one token per line)')
+    .option('--compare-mode <mode>', 'exact-defs (published definitions) or paper (the paper\'s code)')
+    .option('--reference <name>', 'compare with "gold" (default) or with this model\'s graph')
+    .option('--bootstrap <n>', 'bootstrap replicates for the intervals (0: none)', whole('--bootstrap'))
+    .option('--seed <n>', 'bootstrap seed', whole('--seed'))
+    .option('--aed-max-nodes <n>', 'skip AED above this many nodes (HED is always computed)', whole('--aed-max-nodes'))
+    .option('--fact-groups <holdout.json>', 'label facts seen / held out in training (holdout.json of lmkg train)')
+    .option('--data-dir <dir>', 'data root (default: $LMKG_DATA_DIR, else the cache)')
+    .option('--parser-model <file>', 'dependency-parser model file (default: trained once on UD English EWT and cached)')
+    .option('--no-report', 'skip report.html')
+    .option('--max-cells <n>', 'stop after computing N cells (run again to continue)', whole('--max-cells'))
+    .option('--print-schema', 'print the JSON Schema of lmkg.config.json and exit')
+    .addHelpText('after', [
+      '',
+      'Examples:',
+      '  $ lmkg run --models runs/tiny --datasets re-place-birth,squad --extractors svo-plus,entity-prep --out study',
+      '  $ lmkg run --models bert-base-uncased,roberta-base --datasets squad --out pretrained',
+      '  $ lmkg run --config lmkg.config.json',
+      '',
+      'A re-run with the same --out skips finished cells; Ctrl-C leaves every finished file valid.',
+    ].join('\n'))
+    .action(async (cli: Record<string, unknown>) => {
+      if (cli.printSchema) {
+        console.log(JSON.stringify(RUN_CONFIG_SCHEMA, null, 2));
+        return;
+      }
+      const file = readRunConfig((cli.config as string | undefined) ?? 'lmkg.config.json', cli.config !== undefined) ?? {};
+      const fromCli: Record<string, unknown> = {
+        models: cli.models, datasets: cli.datasets, extractors: cli.extractors, out: cli.out, topK: cli.topK, batchSize: cli.batchSize,
+        limit: cli.limit, mode: cli.template ? 'template' : undefined, filterJudgments: cli.filterJudgments, commonVocab: cli.commonVocab,
+        compareMode: cli.compareMode, reference: cli.reference, bootstrap: cli.bootstrap, seed: cli.seed, aedMaxNodes: cli.aedMaxNodes,
+        factGroups: cli.factGroups, dataDir: cli.dataDir, report: cli.report === false ? false : undefined, maxCells: cli.maxCells,
+      };
+      const merged = { ...file, ...Object.fromEntries(Object.entries(fromCli).filter(([, v]) => v !== undefined)) } as Partial<RunStudyOptions>;
+      delete (merged as Record<string, unknown>).$schema;
+      for (const required of ['models', 'datasets', 'out'] as const) {
+        if (!merged[required]) throw new InvalidOptionError(`lmkg run needs --${required} (or "${required}" in lmkg.config.json)`);
+      }
+      const controller = new AbortController();
+      const onSigint = () => {
+        process.stderr.write('\nstopping after this cell (finished cells are kept; run again to continue)\n');
+        controller.abort();
+      };
+      process.once('SIGINT', onSigint);
+      const progress = createProgressDisplay({ label: 'run', format: (v) => String(v) });
+      try {
+        const result = await runStudy({
+          ...(merged as RunStudyOptions),
+          ...(cli.parserModel ? { nlp: { modelFile: cli.parserModel as string } } : {}),
+          signal: controller.signal,
+          onProgress: (e) => progress.update(e.cellsDone, e.cellsTotal, `${e.stage} ${e.cell}${e.detail ? ` ${e.detail}` : ''}`),
+        });
+        progress.stop();
+        printTable(['dataset', 'model', 'extractor', 'facts', 'P@1', 'triple F1', 'nodes', 'edges', 'HED'], result.summary.map((r) => [
+          r.dataset, r.model, r.extractor, r.facts, fixed(r.p1), fixed(r.tripleF1), r.nodes, r.edges, fixed(r.hed),
+        ]));
+        console.log(`${result.cellsComputed} cells computed, ${result.cellsSkipped} already finished`);
+        if (!result.complete) console.log(`stopped early; run the same command again to finish ${result.out}`);
+        else console.log(result.reportFile ? `report: ${result.reportFile}` : `results in ${result.out}`);
+      } finally {
+        progress.stop();
+        process.removeListener('SIGINT', onSigint);
+      }
+    });
+}
+
+function fixed(value: number | null): string {
+  return value === null ? '-' : value.toFixed(3);
+}

@@ -1,0 +1,15 @@
+/** @file Defaults of the extraction layer. */
+import type { KgMode } from '../kg/types.js';
+import type { ExtractorName } from './registry.js';
+
+export const EXTRACT_DEFAULTS = Object.freeze({
+  /** Extractor name or alias: `entity-prep` (`spacy`), `svo` (`textacy`), `svo-plus` (`custom`) or `lama`. */
+  extractor: 'svo-plus' as string,
+  /** `triples` keeps every distinct triple; `paper` keeps one relation per (source, target) pair, the last one (the paper's code). */
+  mode: 'triples' as KgMode,
+  /** Model name recorded in the graphs' meta when the predictions file does not say (null: unknown). */
+  model: null as string | null,
+});
+
+/** Extractor names in table order, for help texts. */
+export const EXTRACTOR_NAMES: readonly ExtractorName[] = Object.freeze(['entity-prep', 'svo', 'svo-plus', 'lama'] as ExtractorName[]);

@@ -1,0 +1,27 @@
+/**
+ * @file Triple extractors and the extraction step: four extractors behind one table (`entity-prep`
+ * / `spacy`, `svo` / `textacy`, `svo-plus` / `custom`, `lama`), running them over prediction
+ * records with provenance, the predicted and gold graphs, their outputs, and the coverage measures
+ * of the extractor benchmark.
+ */
+export { entityPrepTriples, entityRoot, ENTITY_PREP_PHRASE_LABELS } from './entity-prep.js';
+export { svoTriples, SVO_PHRASE_LABELS } from './svo.js';
+export { svoPlusTriples, SVO_PLUS_PHRASE_LABELS } from './svo-plus.js';
+export { lamaTriples, type RecordSide } from './lama.js';
+export {
+  EXTRACTORS, resolveExtractor, type Extractor, type ExtractorName, type SentenceExtractor, type RecordExtractor,
+} from './registry.js';
+export { EXTRACT_DEFAULTS, EXTRACTOR_NAMES } from './defaults.js';
+export { extractTriples, memoiseParser, type SentenceParser, type ExtractProgress, type ExtractTriplesOptions } from './extract-triples.js';
+export {
+  extractKnowledgeGraphs, type ExtractKnowledgeGraphsOptions, type ExtractedKnowledgeGraphs,
+} from './extract-knowledge-graphs.js';
+export { extractKnowledgeGraphsFromFile, type ExtractFromFileOptions } from './extract-from-file.js';
+export { loadPredictions, checkRecord, type LoadedPredictions } from './read-predictions.js';
+export { writeExtractOutputs, extractScores, type WriteExtractOutputsOptions } from './write-outputs.js';
+export { tripleLinksFact, namesSubject, holdsGold, linkWords, SUBJECT_STOP_WORDS, type FactToLink } from './coverage.js';
+export { sentenceShape, goldRole, SENTENCE_SHAPES, type SentenceShape } from './sentence-shape.js';
+export {
+  dependencyTree, phraseSpan, subtreeSpan, spanText, joinTokens, prepositionOf, phrasePrepositionOf, baseRelation, relationIn,
+  type DependencyTree, type TokenSpan, type PhraseOptions,
+} from './tree-helpers.js';

@@ -1,0 +1,67 @@
+/**
+ * @file The extractor table: name -> extractor, with the paper's names as aliases (`spacy`,
+ * `textacy`, `custom`). Sentence extractors read a parsed sentence; the `lama` extractor reads the
+ * prediction record itself.
+ *
+ * @example
+ * resolveExtractor('textacy').name; // 'svo'
+ */
+import { InvalidOptionError } from '../errors.js';
+import type { Triple } from '../kg/types.js';
+import type { PredictionRecord } from '../lm/prediction-types.js';
+import type { ParsedSentence } from '../nlp/types.js';
+import { entityPrepTriples } from './entity-prep.js';
+import { lamaTriples, type RecordSide } from './lama.js';
+import { svoTriples } from './svo.js';
+import { svoPlusTriples } from './svo-plus.js';
+
+export type ExtractorName = 'entity-prep' | 'svo' | 'svo-plus' | 'lama';
+
+interface ExtractorInfo {
+  name: ExtractorName;
+  /** Other names it answers to (the paper's). */
+  aliases: readonly string[];
+  description: string;
+}
+
+export interface SentenceExtractor extends ExtractorInfo {
+  input: 'sentence';
+  extract: (sentence: ParsedSentence) => Triple[];
+}
+
+export interface RecordExtractor extends ExtractorInfo {
+  input: 'record';
+  extract: (record: PredictionRecord, side: RecordSide) => Triple[];
+}
+
+export type Extractor = SentenceExtractor | RecordExtractor;
+
+export const EXTRACTORS: Readonly<Record<ExtractorName, Extractor>> = Object.freeze({
+  'entity-prep': {
+    name: 'entity-prep', aliases: ['spacy'], input: 'sentence', extract: entityPrepTriples,
+    description: "the paper's spaCy heuristic: (entity, \"<head> <preposition>\", prepositional object of the entity's head)",
+  },
+  svo: {
+    name: 'svo', aliases: ['textacy'], input: 'sentence', extract: svoTriples,
+    description: "textacy's subject-verb-object triples (verb with auxiliaries and negation; conjuncts and compounds expanded)",
+  },
+  'svo-plus': {
+    name: 'svo-plus', aliases: ['custom'], input: 'sentence', extract: svoPlusTriples,
+    description: "the paper's enhanced SVO: passive reversed with the verb lemma, \"!\" for negation, coordination, xcomp, prepositional objects",
+  },
+  lama: {
+    name: 'lama', aliases: [], input: 'record', extract: lamaTriples,
+    description: '(subject label, relation label, filled object) from the probe record; Google-RE and T-REx only',
+  },
+} satisfies Record<ExtractorName, Extractor>);
+
+/** The extractor for a name or alias (case-insensitive). Throws InvalidOptionError listing the valid names. */
+export function resolveExtractor(name: string): Extractor {
+  const wanted = name.trim().toLowerCase();
+  const found = Object.values(EXTRACTORS).find((extractor) => extractor.name === wanted || extractor.aliases.includes(wanted));
+  if (found === undefined) {
+    const valid = Object.values(EXTRACTORS).map((e) => (e.aliases.length > 0 ? `${e.name} (${e.aliases.join(', ')})` : e.name)).join(', ');
+    throw new InvalidOptionError(`unknown extractor "${name}"; valid extractors: ${valid}`);
+  }
+  return found;
+}

@@ -1,0 +1,75 @@
+/**
+ * @file `lmkg parser fetch`: downloads UD English EWT (release UD_EWT_RELEASE, from the official
+ * UniversalDependencies/UD_English-EWT repository) into `<cache>/ud/UD_English-EWT/`. Each file is
+ * downloaded (resumable, retried: data/download.ts), checked against the sha256 kept in code, and
+ * only then renamed into place, so a corrupt or partial download is never installed.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IntegrityError } from '../errors.js';
+import { downloadFile, type DownloadProgress } from '../data/download.js';
+import { sha256File } from '../data/checksums.js';
+import { cacheDir as defaultCacheDir } from '../data/paths.js';
+import { UD_EWT_BASE_URL } from './defaults.js';
+import { UD_EWT_FILES, UD_EWT_SHA256 } from './treebank-checksums.js';
+import { TREEBANK_NAME } from './treebank.js';
+
+export type FetchTreebankProgress =
+  | (DownloadProgress & { file: string })
+  | { stage: 'verify' | 'install' | 'present'; file: string };
+
+export interface FetchTreebankOptions {
+  /** Where the files are (default: the pinned release on raw.githubusercontent.com). */
+  baseUrl?: string;
+  /** Cache root (default `$LMKG_CACHE_DIR`, else `~/.cache/lmkg`). */
+  cacheDir?: string;
+  /** Download again even when a verified file is installed. */
+  force?: boolean;
+  retries?: number;
+  backoffMs?: number;
+  onProgress?: (progress: FetchTreebankProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface FetchTreebankResult {
+  folder: string;
+  /** Files downloaded by this call (the others were already installed and verified). */
+  downloaded: string[];
+}
+
+export async function fetchTreebank(options: FetchTreebankOptions = {}): Promise<FetchTreebankResult> {
+  const root = options.cacheDir ?? defaultCacheDir();
+  const folder = join(root, 'ud', TREEBANK_NAME);
+  const staging = join(root, 'downloads', 'ud');
+  const baseUrl = (options.baseUrl ?? UD_EWT_BASE_URL).replace(/\/+$/, '');
+  await mkdir(folder, { recursive: true });
+  const downloaded: string[] = [];
+  for (const file of UD_EWT_FILES) {
+    const target = join(folder, file);
+    const expected = UD_EWT_SHA256[file]!;
+    if (!options.force && existsSync(target) && (await sha256File(target)) === expected) {
+      options.onProgress?.({ stage: 'present', file });
+      continue;
+    }
+    const part = join(staging, file);
+    await downloadFile(`${baseUrl}/${file}`, part, {
+      ...(options.retries === undefined ? {} : { retries: options.retries }),
+      ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (progress) => options.onProgress?.({ ...progress, file }),
+    });
+    options.onProgress?.({ stage: 'verify', file });
+    const actual = await sha256File(part);
+    if (actual !== expected) {
+      await rm(part, { force: true }); // a wrong file will not get better; the next run downloads afresh
+      throw new IntegrityError(
+        `fetchTreebank: ${baseUrl}/${file} has sha256 ${actual}, expected ${expected} (UD_English-EWT ${UD_EWT_BASE_URL.split('/').pop()}); nothing was installed for it. Check the URL or mirror and run \`lmkg parser fetch\` again`,
+      );
+    }
+    options.onProgress?.({ stage: 'install', file });
+    await rename(part, target);
+    downloaded.push(file);
+  }
+  return { folder, downloaded };
+}

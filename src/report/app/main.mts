@@ -1,0 +1,118 @@
+/**
+ * @file Entry of the report app (bundled by scripts/build-report-app.mjs into dist/report/app.js and
+ * inlined into report.html). Reads the embedded JSON, builds the page (summary, graph, timeline,
+ * POS, footer) and exposes a small read-only hook, `window.__lmkgReport`, for tests and benchmarks.
+ */
+import type { EdgeStatus, ReportData } from '../types.js';
+import { el } from './dom.mjs';
+import { graphSection, type GraphHandle } from './graph-view.mjs';
+import { posSection } from './pos-view.mjs';
+import { summaryTable } from './summary-table.mjs';
+import { timelineSection } from './timeline-view.mjs';
+
+const DATA_ELEMENT_ID = 'lmkg-report-data';
+
+export interface ReportHook {
+  ready: boolean;
+  /** ms from navigation start to the first drawn graph (null until then). */
+  firstRenderMs(): number | null;
+  layoutMs(): number;
+  /** Script time of the last graph render (sigma's reducers, buffers and WebGL calls). */
+  lastRenderMs(): number;
+  view(): { dataset: string; model: string; extractor: string } | null;
+  nodeCount(): number;
+  edgeCount(): number;
+  nodeIds(): string[];
+  edgeStatusCounts(): Record<EdgeStatus, number>;
+  snapshots(): string[];
+  setSnapshot(index: number): void;
+  selectNode(id: string): void;
+  selectedNode(): string | null;
+  nodeScreenPosition(id: string): { x: number; y: number } | null;
+}
+
+declare global {
+  interface Window {
+    __lmkgReport?: ReportHook;
+  }
+}
+
+function main(): void {
+  const root = document.getElementById('app');
+  if (!root) return;
+  let data: ReportData;
+  try {
+    data = JSON.parse(document.getElementById(DATA_ELEMENT_ID)?.textContent ?? 'null') as ReportData;
+    if (data === null || typeof data !== 'object') throw new Error('no report data in the page');
+  } catch (error) {
+    root.appendChild(el('p', { class: 'error' }, `This report's data could not be read: ${error instanceof Error ? error.message : String(error)}. Rewrite it with \`lmkg report <run-dir>\`.`));
+    throw error;
+  }
+  document.title = `${data.title} · lmkg report`;
+
+  const sections: Array<[string, string, HTMLElement]> = [];
+  sections.push(['summary', 'Summary', summaryTable(data.summary)]);
+  const graph = data.graphs.length > 0 ? graphSection(data) : null;
+  if (graph) sections.push(['graph', 'Graph', graph.element]);
+  if (data.timelines.length > 0) {
+    sections.push(['timeline', 'Timeline', el('div', {}, ...data.timelines.map((t, i) => timelineSection(t, i)))]);
+  }
+  if (data.pos.length > 0) sections.push(['pos', 'Part of speech', posSection(data)]);
+
+  const { run } = data;
+  root.append(
+    el('header', { class: 'page-header' },
+      el('h1', {}, data.title),
+      el('p', { class: 'subtitle' },
+        `${run.models.length} model${run.models.length === 1 ? '' : 's'}${run.timeline ? ' (a timeline of snapshots)' : ''} × `,
+        `${run.datasets.length} dataset${run.datasets.length === 1 ? '' : 's'} × ${run.extractors.length} extractor${run.extractors.length === 1 ? '' : 's'}`),
+      el('nav', {}, ...sections.map(([id, title]) => el('a', { href: `#${id}` }, title)))),
+    ...sections.map(([id, title, content]) => el('section', { id }, el('h2', {}, title), content)),
+    footer(data));
+
+  graph?.start();
+  installHook(graph);
+}
+
+function footer(data: ReportData): HTMLElement {
+  const list = (values: string[]): string => values.join(', ');
+  return el('footer', { class: 'page-footer' },
+    el('dl', {},
+      el('dt', {}, 'lmkg version'), el('dd', { id: 'footer-version' }, data.lmkgVersion),
+      el('dt', {}, 'created'), el('dd', { id: 'footer-created' }, data.createdAt),
+      el('dt', {}, 'models'), el('dd', {}, list(data.run.models)),
+      el('dt', {}, 'datasets'), el('dd', {}, list(data.run.datasets)),
+      el('dt', {}, 'extractors'), el('dd', {}, list(data.run.extractors))),
+    el('details', {}, el('summary', {}, 'Run arguments'), el('pre', { id: 'footer-args' }, JSON.stringify(data.run.args, null, 2))));
+}
+
+function installHook(graph: GraphHandle | null): void {
+  const hook: ReportHook = {
+    ready: true,
+    firstRenderMs: () => graph?.firstRenderAt() ?? null,
+    layoutMs: () => graph?.layoutMs() ?? 0,
+    lastRenderMs: () => graph?.lastRenderMs() ?? 0,
+    view: () => graph?.view() ?? null,
+    nodeCount: () => graph?.graph()?.order ?? 0,
+    edgeCount: () => graph?.graph()?.size ?? 0,
+    nodeIds: () => graph?.graph()?.nodes() ?? [],
+    edgeStatusCounts: () => {
+      const counts = { both: 0, missed: 0, new: 0 };
+      graph?.graph()?.forEachEdge((_edge, attributes) => {
+        counts[attributes.status] += 1;
+      });
+      return counts;
+    },
+    snapshots: () => graph?.snapshots() ?? [],
+    setSnapshot: (index) => graph?.setSnapshot(index),
+    selectNode: (id) => graph?.selectNode(id),
+    selectedNode: () => {
+      const selection = graph?.selection();
+      return selection?.kind === 'node' ? selection.id : null;
+    },
+    nodeScreenPosition: (id) => graph?.screenPosition(id) ?? null,
+  };
+  Object.defineProperty(window, '__lmkgReport', { value: Object.freeze(hook), writable: false, configurable: false });
+}
+
+main();

@@ -1,0 +1,127 @@
+/**
+ * @file The summary table: one row per dataset x model x extractor, sortable by any column. Each
+ * cell carries its raw value (`data-value`; empty for a missing metric) and, where given, its
+ * bootstrap interval (`data-ci-low`, `data-ci-high`), so what is shown can be checked exactly.
+ */
+import type { SummaryRow } from '../types.js';
+import { download } from './charts/chart-figure.mjs';
+import { el } from './dom.mjs';
+import { formatCount, formatInterval, formatMetric, MISSING } from './format.mjs';
+
+type Kind = 'text' | 'count' | 'metric';
+type CiKey = keyof SummaryRow['ci'];
+
+interface Column {
+  key: keyof SummaryRow;
+  label: string;
+  title: string;
+  kind: Kind;
+}
+
+export const SUMMARY_COLUMNS: readonly Column[] = [
+  { key: 'dataset', label: 'Dataset', title: 'LAMA dataset', kind: 'text' },
+  { key: 'model', label: 'Model', title: 'model or snapshot', kind: 'text' },
+  { key: 'extractor', label: 'Extractor', title: 'triple extractor', kind: 'text' },
+  { key: 'facts', label: 'Facts', title: 'facts counted by the LAMA metrics (single-token golds)', kind: 'count' },
+  { key: 'p1', label: 'P@1', title: 'precision at 1', kind: 'metric' },
+  { key: 'pk', label: 'P@k', title: 'precision at k (k per row in the cell tooltip)', kind: 'metric' },
+  { key: 'mrr', label: 'MRR', title: 'mean reciprocal rank', kind: 'metric' },
+  { key: 'tripleP', label: 'Triple P', title: 'triple precision: predicted triples also in gold', kind: 'metric' },
+  { key: 'tripleR', label: 'Triple R', title: 'triple recall: gold triples also predicted', kind: 'metric' },
+  { key: 'tripleF1', label: 'Triple F1', title: 'harmonic mean of triple precision and recall', kind: 'metric' },
+  { key: 'nodes', label: 'Nodes', title: 'nodes of the predicted graph', kind: 'count' },
+  { key: 'edges', label: 'Edges', title: 'edges of the predicted graph', kind: 'count' },
+  { key: 'aed', label: 'AED', title: 'approximate graph edit distance to gold (— where the graphs exceed its limits)', kind: 'metric' },
+  { key: 'hed', label: 'HED', title: 'Hausdorff edit distance to gold', kind: 'metric' },
+  { key: 'featherCosine', label: 'FEATHER cos', title: 'cosine similarity of FEATHER graph embeddings', kind: 'metric' },
+  { key: 'featherEuclidean', label: 'FEATHER euclid', title: 'euclidean distance of FEATHER graph embeddings', kind: 'metric' },
+  { key: 'posOverlap', label: 'POS overlap', title: 'overlap of the part-of-speech profiles of predicted and gold', kind: 'metric' },
+];
+
+export function summaryTable(rows: SummaryRow[]): HTMLElement {
+  const table = el('table', { class: 'summary', id: 'summary-table' });
+  const header = el('tr');
+  const body = el('tbody');
+  const rowElements = rows.map((row, index) => summaryRow(row, index));
+  let sortKey: string | null = null;
+  let ascending = true;
+
+  for (const column of SUMMARY_COLUMNS) {
+    const button = el('button', { type: 'button', class: 'sort', title: `${column.title} (click to sort)` }, column.label);
+    const th = el('th', { scope: 'col', 'data-field': column.key, 'aria-sort': 'none', class: column.kind === 'text' ? 'text' : 'num' }, button);
+    button.addEventListener('click', () => {
+      ascending = sortKey === column.key ? !ascending : column.kind === 'text';
+      sortKey = column.key;
+      for (const cell of header.children) cell.setAttribute('aria-sort', 'none');
+      th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      const sorted = [...rowElements].sort((a, b) => compare(a, b, column, ascending));
+      body.replaceChildren(...sorted);
+    });
+    header.appendChild(th);
+  }
+  body.append(...rowElements);
+  table.append(el('thead', {}, header), body);
+
+  const csvButton = el('button', { type: 'button', class: 'download', 'data-format': 'csv' }, 'CSV');
+  csvButton.addEventListener('click', () => download(new Blob([summaryCsv(rows)], { type: 'text/csv' }), 'summary.csv'));
+  return el('div', { class: 'summary-block' },
+    el('div', { class: 'table-scroll' }, table),
+    el('p', { class: 'note' },
+      `${rows.length} rows. Metrics to 3 decimals; bootstrap 95% intervals as [lo, hi] under the value; ${MISSING} = not computed. Click a column to sort. `,
+      el('span', { class: 'downloads' }, 'Download ', csvButton)));
+}
+
+function summaryRow(row: SummaryRow, index: number): HTMLTableRowElement {
+  const tr = el('tr', { 'data-row': index });
+  for (const column of SUMMARY_COLUMNS) {
+    const value = row[column.key] as string | number | null;
+    const interval = row.ci[column.key as CiKey];
+    const td = el('td', {
+      'data-field': column.key,
+      'data-value': value === null ? '' : String(value),
+      'data-ci-low': interval ? String(interval[0]) : null,
+      'data-ci-high': interval ? String(interval[1]) : null,
+      class: column.kind === 'text' ? 'text' : 'num',
+      title: column.key === 'pk' ? `P@${row.k}` : null,
+    });
+    if (column.kind === 'text') td.append(String(value));
+    else td.append(el('span', { class: 'value' }, column.kind === 'count' ? formatCount(value as number | null) : formatMetric(value as number | null)));
+    if (interval) td.append(el('span', { class: 'ci' }, formatInterval(interval)));
+    tr.appendChild(td);
+  }
+  return tr;
+}
+
+function compare(a: HTMLTableRowElement, b: HTMLTableRowElement, column: Column, ascending: boolean): number {
+  const raw = (row: HTMLTableRowElement): string => row.querySelector(`td[data-field="${column.key}"]`)?.getAttribute('data-value') ?? '';
+  const va = raw(a);
+  const vb = raw(b);
+  const order = Number(a.getAttribute('data-row')) - Number(b.getAttribute('data-row'));
+  // missing values last in either direction
+  if (va === '' || vb === '') return va === vb ? order : va === '' ? 1 : -1;
+  const diff = column.kind === 'text' ? va.localeCompare(vb) : Number(va) - Number(vb);
+  return (ascending ? diff : -diff) || order;
+}
+
+function summaryCsv(rows: SummaryRow[]): string {
+  const ciKeys: CiKey[] = ['p1', 'tripleP', 'tripleR', 'tripleF1', 'posOverlap'];
+  const head = [...SUMMARY_COLUMNS.map((c) => c.key), 'k', ...ciKeys.flatMap((k) => [`${k}_lo`, `${k}_hi`])];
+  const lines = [head.join(',')];
+  for (const row of rows) {
+    const cells = [
+      ...SUMMARY_COLUMNS.map((c) => row[c.key] as string | number | null),
+      row.k,
+      ...ciKeys.flatMap((k) => row.ci[k] ?? [null, null]),
+    ];
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  // quote, and defuse spreadsheet formulas in strings that came from models or datasets
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,29 @@
+/** @file Defaults of `lmkg run`: one study = models x datasets x extractors. */
+export const RUN_DEFAULTS = Object.freeze({
+  /** Extractors run on every predictions file. */
+  extractors: ['svo-plus'] as string[],
+  /** Predictions kept per blank. */
+  topK: 10,
+  /** Sentences per forward pass. */
+  batchSize: 32,
+  /** `sentences` (the paper) or `template` (one query per fact). */
+  mode: 'sentences' as 'sentences' | 'template',
+  /** LAMA's Google-RE judgment filter. */
+  filterJudgments: false,
+  /** Graph metrics: `exact-defs` (published definitions) or `paper` (the paper's code, quirks included). */
+  compareMode: 'exact-defs' as 'exact-defs' | 'paper',
+  /** Each graph is compared with the gold graph, or with the predicted graph of the model named here. */
+  reference: 'gold',
+  /** Bootstrap replicates for P@1, triple P/R/F1 and POS overlap intervals. */
+  bootstrap: 1000,
+  /** Seed of the bootstrap resampling. */
+  seed: 0,
+  /** AED is skipped (HED is always computed) above this many nodes or this many seconds. */
+  aedMaxNodes: 4000,
+  aedTimeBudgetSeconds: 120,
+  /** Write report.html at the end. */
+  report: true,
+});
+
+/** Folder names a model path may have to be read as a snapshot series (natural order). */
+export const SNAPSHOT_NAME = /^(epoch|step|checkpoint)-(\d+)$/;

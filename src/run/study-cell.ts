@@ -1,0 +1,133 @@
+/**
+ * @file One cell of a study: the predictions of one model on one dataset, read by one extractor.
+ * Builds the predicted and gold graphs, writes the paper's CSVs and GraphML, compares the graph
+ * with its reference, and writes `graph-view.json` then `metrics.json` (last: its presence marks
+ * the cell finished, and its `inputs` say what it was computed from).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareGraphs, factPrecisionAt1Bootstrap, type GraphComparison, type MetricName } from '../compare/index.js';
+import { extractKnowledgeGraphs, writeExtractOutputs } from '../extract/index.js';
+import { readKnowledgeGraph, writeTextAtomic, type KnowledgeGraph } from '../kg/index.js';
+import { lamaMetrics, type LamaMetrics, type PredictionRecord } from '../lm/index.js';
+import type { GraphView, PosView, SummaryRow } from '../report/index.js';
+import { LMKG_VERSION } from '../version.js';
+import { graphView } from './graph-view.js';
+import { summaryRow } from './summary-row.js';
+
+export const CELL_METRICS_FILE = 'metrics.json';
+export const CELL_GRAPH_VIEW_FILE = 'graph-view.json';
+
+export interface CellInputs {
+  lmkgVersion: string;
+  predictionsSha256: string;
+  extractor: string;
+  compareMode: 'exact-defs' | 'paper';
+  reference: string;
+  /** sha256 of the reference graph (a model's kg.json), or "gold". */
+  referenceSha256: string;
+  metrics: MetricName[] | null;
+  bootstrap: number;
+  seed: number;
+  aedMaxNodes: number;
+  aedTimeBudgetSeconds: number;
+}
+
+export interface CellMetrics {
+  dataset: string;
+  model: string;
+  extractor: string;
+  inputs: CellInputs;
+  lama: LamaMetrics;
+  comparison: GraphComparison;
+  summary: SummaryRow;
+  pos: PosView | null;
+  seconds: { extract: number; compare: number };
+}
+
+export interface CellSpec {
+  dataset: string;
+  model: string;
+  extractor: string;
+  dir: string;
+  predictionsFile: string;
+  records: readonly PredictionRecord[];
+  /** The predicted graph of the reference model's cell, or null to compare with the gold graph. */
+  referenceGraphFile: string | null;
+  inputs: Omit<CellInputs, 'lmkgVersion' | 'predictionsSha256' | 'referenceSha256' | 'extractor'>;
+  parse?: (text: string) => import('../nlp/index.js').ParsedSentence;
+}
+
+export function cellInputs(spec: CellSpec): CellInputs {
+  return {
+    lmkgVersion: LMKG_VERSION,
+    predictionsSha256: sha256(readFileSync(spec.predictionsFile)),
+    extractor: spec.extractor,
+    referenceSha256: spec.referenceGraphFile ? sha256(readFileSync(spec.referenceGraphFile)) : 'gold',
+    ...spec.inputs,
+  };
+}
+
+/** The finished cell's metrics when its inputs are unchanged, else null. */
+export function finishedCell(spec: CellSpec): CellMetrics | null {
+  const file = join(spec.dir, CELL_METRICS_FILE);
+  if (!existsSync(file) || !existsSync(join(spec.dir, CELL_GRAPH_VIEW_FILE))) return null;
+  try {
+    const metrics = JSON.parse(readFileSync(file, 'utf8')) as CellMetrics;
+    return JSON.stringify(metrics.inputs) === JSON.stringify(cellInputs(spec)) ? metrics : null;
+  } catch {
+    return null; // unreadable: compute it again
+  }
+}
+
+export function readCellGraphView(dir: string): GraphView {
+  return JSON.parse(readFileSync(join(dir, CELL_GRAPH_VIEW_FILE), 'utf8')) as GraphView;
+}
+
+export async function runCell(spec: CellSpec): Promise<CellMetrics> {
+  const inputs = cellInputs(spec);
+  const cell = { dataset: spec.dataset, model: spec.model, extractor: spec.extractor };
+  const started = performance.now();
+  const extracted = extractKnowledgeGraphs(spec.records, {
+    extractor: spec.extractor, model: spec.model, predictionsFile: spec.predictionsFile, ...(spec.parse ? { parse: spec.parse } : {}),
+  });
+  await writeExtractOutputs(spec.dir, extracted);
+  const extractSeconds = (performance.now() - started) / 1000;
+  const reference: KnowledgeGraph = spec.referenceGraphFile ? await readKnowledgeGraph(spec.referenceGraphFile) : extracted.gold;
+  const comparedAt = performance.now();
+  const comparison = compareGraphs(extracted.predicted, reference, {
+    mode: spec.inputs.compareMode,
+    ...(spec.inputs.metrics ? { metrics: spec.inputs.metrics } : {}),
+    predictions: spec.records,
+    bootstrapReplicates: spec.inputs.bootstrap,
+    bootstrapSeed: spec.inputs.seed,
+    aedMaxNodes: spec.inputs.aedMaxNodes,
+    aedTimeBudgetMs: spec.inputs.aedTimeBudgetSeconds * 1000,
+  });
+  const lama = lamaMetrics(spec.records);
+  const p1Interval = spec.inputs.bootstrap > 0 ? factPrecisionAt1Bootstrap(spec.records, { replicates: spec.inputs.bootstrap, seed: spec.inputs.seed }) : null;
+  const metrics: CellMetrics = {
+    ...cell,
+    inputs,
+    lama,
+    comparison,
+    summary: summaryRow(cell, lama, comparison, p1Interval),
+    pos: posView(cell, comparison),
+    seconds: { extract: extractSeconds, compare: (performance.now() - comparedAt) / 1000 },
+  };
+  await writeTextAtomic(join(spec.dir, CELL_GRAPH_VIEW_FILE), `${JSON.stringify(graphView(cell, extracted, spec.records))}\n`);
+  await writeTextAtomic(join(spec.dir, CELL_METRICS_FILE), `${JSON.stringify(metrics, null, 2)}\n`);
+  return metrics;
+}
+
+function posView(cell: { dataset: string; model: string; extractor: string }, comparison: GraphComparison): PosView | null {
+  const pos = comparison.pos;
+  if (!pos || pos.overlap === null) return null;
+  const tags = Object.keys(pos.gold).filter((tag) => (pos.gold[tag] ?? 0) > 0 || (pos.predicted[tag] ?? 0) > 0);
+  return { ...cell, tags, predicted: pos.predicted, gold: pos.gold, spider: Object.fromEntries(tags.map((t) => [t, pos.spider[t] ?? null])), overlap: pos.overlap };
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,25 @@
+/**
+ * @file Training in tfjs (issue 5): the backend setup, the tfjs definition of the masked LMs, the
+ * data pipeline (corpus, lama-evidence holdout, blocks, dynamic masking), AdamW with the linear
+ * warm-up/decay schedule, the loop and its checkpoints.
+ */
+export { initTfBackend, type TfBackendName } from './backend.js';
+export {
+  createTfMaskedLm, weightsFromTfMaskedLm, disposeTfMaskedLm, maskedLmLogits, maskedLmHidden, maskedLmHead, matMul2d, gelu, layerNorm,
+  type TfMaskedLm, type TfMaskedLmInputs, type TfForwardOptions,
+} from './model.js';
+export { registerWasmTrainingKernels } from './kernels.js';
+export { TRAIN_DEFAULTS, TRAIN_PRESET_NAMES, type TrainConfig } from './defaults.js';
+export { resolveTrainConfig, readTrainPreset, presetsFolder } from './config.js';
+export { buildEvidenceCorpus, parseEvidenceSource, EVIDENCE_PREFIX, type EvidenceCorpus, type EvidenceCorpusOptions } from './evidence-corpus.js';
+export { makeExamples, padBatch, type BlockMode, type BlockSpec, type PaddedBatch } from './blocks.js';
+export { maskBatch, type MaskingSpec, type MaskedBatch } from './masking.js';
+export { linearWarmupDecay } from './schedule.js';
+export { AdamW, clipByGlobalNorm, type AdamWOptions, type AdamWState } from './optimizer.js';
+export { mlmLoss, type MlmBatch } from './loss.js';
+export { prepareTrainingData, readTrainingLines, type PrepareDataOptions, type TrainingData } from './training-data.js';
+export {
+  writeTrainingCheckpoint, readTrainingCheckpoint, listTrainingCheckpoints, readTrainerState, TRAINER_STATE_FILE, OPTIMIZER_FILE,
+  type TrainerState, type LogEntry, type CheckpointRef,
+} from './checkpoint.js';
+export { train, resumeTraining, epochOrder, TRAIN_RUN_FILE, HOLDOUT_FILE, type TrainOptions, type TrainProgress, type TrainResult } from './loop.js';

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DataFormatError, UsageError } from '../../src/errors.js';
+import { lamaTriples } from '../../src/extract/lama.js';
+import { record } from './records-fixture.js';
+
+test('lama: (subject label, relation label, filled object) on both sides', () => {
+  const r = record({ queryId: 'f2#0', predicted: 'Paris', gold: 'Toronto', masked: 'Dwan was born in [MASK].' });
+  assert.deepEqual(lamaTriples(r, 'predicted'), [{ subject: 'Allan Dwan', relation: 'place of birth', object: 'Paris' }]);
+  assert.deepEqual(lamaTriples(r, 'gold'), [{ subject: 'Allan Dwan', relation: 'place of birth', object: 'Toronto' }]);
+  assert.deepEqual(lamaTriples({ ...r, predictions: [{ token: 'Ġ', id: 1, prob: 1, word: ' ', logProb: 0 }] }, 'predicted'), []);
+});
+
+test('lama on SQuAD (no subject) is a UsageError that points to the sentence extractors', () => {
+  const squad = record({ queryId: 's1#0', dataset: 'squad', subject: null, relation: null, predicted: 'gold', gold: 'gold', masked: 'The [MASK] color was used.' });
+  assert.throws(() => lamaTriples(squad, 'gold'), (error: unknown) => error instanceof UsageError &&
+    /query s1#0 \(dataset squad\) has no subject; .*For SQuAD use a sentence extractor: --extractor entity-prep, svo or svo-plus/.test(error.message));
+});
+
+test('lama: a predicted side without predictions is a DataFormatError', () => {
+  const r = record({ queryId: 'f3#0', predicted: 'x', gold: 'y', masked: '[MASK]', predictions: [] });
+  assert.throws(() => lamaTriples(r, 'predicted'), DataFormatError);
+});

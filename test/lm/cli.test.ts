@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { lamaMetrics, readPredictions } from '../../src/index.js';
+import { runCli } from '../helpers/cli.js';
+import { sharedData } from '../helpers/data-dir.js';
+import { tempDir } from '../helpers/tmp.js';
+import { makeModel, makeTokenizer } from './fixtures.js';
+
+test('lmkg probe writes predictions and prints LAMA metrics; lmkg metrics reads them back', async (t) => {
+  const dir = tempDir(t);
+  const model = await makeModel('bert', await makeTokenizer('wordpiece', join(dir, 'tok')), join(dir, 'bert'), { std: 0.5 });
+  const out = join(dir, 'pob.jsonl');
+  const common = join(dir, 'common.txt');
+  writeFileSync(common, 'London\nParis\nBerlin\n');
+  const dataDir = join(sharedData('lama'), '..');
+  const run = await runCli(['probe', '--model', model.dir, '--dataset', 're-place-birth', '--limit', '60', '--top-k', '5', '--out', out, '--data-dir', dataDir, '--common-vocab', common]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /60 predictions in .*pob\.jsonl \(60 probed, 0 reused/);
+  assert.match(run.stdout, /place_of_birth\s+\d+\s+\d+/);
+  assert.match(run.stdout, /mean over relations/);
+  assert.match(run.stdout, /rank over the common vocabulary/);
+  const records = readPredictions(out);
+  assert.equal(records.length, 60);
+  assert.equal(records[0]!.predictions.length, 5);
+  const meta = JSON.parse(readFileSync(`${out}.meta.json`, 'utf8'));
+  assert.equal(meta.status, 'complete');
+  assert.equal(meta.model.weightsSha256, model.weightsSha256);
+
+  const metrics = await runCli(['metrics', out, '--json', '--k', '3']);
+  assert.equal(metrics.code, 0, metrics.stderr);
+  assert.deepEqual(JSON.parse(metrics.stdout), JSON.parse(JSON.stringify(lamaMetrics(records, { k: 3 }))));
+  const commonMetrics = await runCli(['metrics', out, '--common-vocab', common]);
+  assert.equal(commonMetrics.code, 0, commonMetrics.stderr);
+  writeFileSync(join(dir, 'other.txt'), 'Rome\n');
+  const wrongVocab = await runCli(['metrics', out, '--common-vocab', join(dir, 'other.txt')]);
+  assert.equal(wrongVocab.code, 2);
+  assert.match(wrongVocab.stderr, /another common vocabulary/);
+  const missing = await runCli(['metrics', join(dir, 'nope.jsonl')]);
+  assert.equal(missing.code, 3);
+  const offline = await runCli(['probe', '--model', 'roberta-base', '--dataset', 're-place-birth', '--out', join(dir, 'x.jsonl'), '--hub-url', 'http://127.0.0.1:9/'], { env: { LMKG_CACHE_DIR: join(dir, 'cache') } });
+  assert.equal(offline.code, 6);
+  assert.equal(offline.stderr.trim().split('\n').filter((line) => line.startsWith('lmkg:')).length, 1);
+  assert.match(offline.stderr, /Use a local model folder instead/);
+});
