@@ -125,3 +125,9 @@ export {
   runStudy, expandModels, safeFolderName, readRunConfig, RUN_CONFIG_SCHEMA, RUN_DEFAULTS, summaryCsv, CELL_METRICS_FILE,
   type RunStudyOptions, type RunStudyResult, type RunProgress, type ModelEntry, type CellMetrics,
 } from './run/index.js';
+
+// demo (issue 9): the paper's experiment end to end
+export {
+  runDemo, groupTable, groupTableCsv, DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS,
+  type DemoOptions, type DemoResult, type DemoProgress, type GroupTable, type GroupRow,
+} from './demo/index.js';

@@ -15,6 +15,7 @@ import { registerParserCommands } from './commands/parser.js';
 import { registerCompareCommands } from './commands/compare.js';
 import { registerTrainCommands } from './commands/train.js';
 import { registerRunCommands } from './commands/run.js';
+import { registerDemoCommands } from './commands/demo.js';
 
 export function buildProgram(): Command {
   const program = new Command('lmkg')
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   // further command groups register here, one line each
   registerTrainCommands(program);
   registerRunCommands(program);
+  registerDemoCommands(program);
   registerReportCommands(program);
   registerTokenizerCommands(program);
   registerModelCommands(program);

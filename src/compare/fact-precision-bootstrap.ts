@@ -4,7 +4,9 @@
  * Resampling facts (Efron & Tibshirani, 1993), seeded.
  */
 import type { PredictionRecord } from '../lm/index.js';
-import { bootstrapIntervals, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
+import { SeededRandom } from '../random.js';
+import { bootstrapIntervals, quantile, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
+import { BOOTSTRAP_DEFAULTS } from './defaults.js';
 
 export function factPrecisionAt1Bootstrap(records: readonly PredictionRecord[], options: BootstrapOptions = {}): BootstrapInterval {
   const seen = new Set<string>();
@@ -25,4 +27,39 @@ export function factPrecisionAt1Bootstrap(records: readonly PredictionRecord[], 
     }
     return { p1: total === 0 ? null : hits / total };
   }, options).p1;
+}
+
+/** Per-fact correctness (fact-level gold rank 1) of the facts whose gold is one token. */
+export function factCorrectness(records: readonly PredictionRecord[]): number[] {
+  const seen = new Set<string>();
+  const correct: number[] = [];
+  for (const record of records) {
+    const key = `${record.dataset}\u0000${record.factId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (record.fact.goldRank !== null) correct.push(record.fact.goldRank === 1 ? 1 : 0);
+  }
+  return correct;
+}
+
+/**
+ * Bootstrap interval of P@1(a) - P@1(b) for two disjoint sets of facts (e.g. facts seen in training
+ * and held-out facts): a stratified bootstrap, each set resampled with replacement on its own.
+ */
+export function factPrecisionDifferenceBootstrap(a: readonly PredictionRecord[], b: readonly PredictionRecord[], options: BootstrapOptions = {}): BootstrapInterval {
+  const { replicates, seed, level } = { ...BOOTSTRAP_DEFAULTS, ...options };
+  const ca = factCorrectness(a);
+  const cb = factCorrectness(b);
+  const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;
+  if (ca.length === 0 || cb.length === 0) return { estimate: null, low: null, high: null, replicates: 0, seed, level };
+  const random = new SeededRandom(seed);
+  const resampledMean = (values: number[]): number => {
+    let hits = 0;
+    for (let i = 0; i < values.length; i += 1) hits += values[random.int(values.length)]!;
+    return hits / values.length;
+  };
+  const diffs = new Float64Array(replicates);
+  for (let r = 0; r < replicates; r += 1) diffs[r] = resampledMean(ca) - resampledMean(cb);
+  diffs.sort();
+  return { estimate: mean(ca) - mean(cb), low: quantile(diffs, (1 - level) / 2), high: quantile(diffs, 1 - (1 - level) / 2), replicates, seed, level };
 }

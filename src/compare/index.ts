@@ -37,7 +37,7 @@ export {
   type TimelineCounts, type FactFate,
 } from './fact-timeline.js';
 export { bootstrapIntervals, quantile, seededRandom, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
-export { factPrecisionAt1Bootstrap } from './fact-precision-bootstrap.js';
+export { factPrecisionAt1Bootstrap, factPrecisionDifferenceBootstrap, factCorrectness } from './fact-precision-bootstrap.js';
 export {
   COMPARE_DEFAULTS, EDIT_COSTS, AED_DEFAULTS, EXACT_GED_DEFAULTS, FEATHER_DEFAULTS, FEATHER_PAPER_SETTINGS, BOOTSTRAP_DEFAULTS, METRIC_NAMES,
   type CompareMode, type MetricName,

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { METRIC_NAMES, type MetricName } from '../compare/index.js';
-import { resolveExtractor } from '../extract/index.js';
+import { memoiseParser, resolveExtractor, type SentenceParser } from '../extract/index.js';
 import { writeTextAtomic } from '../kg/index.js';
 import { createProber, readPredictions, readProbeMeta, type PredictionRecord, type Prober } from '../lm/index.js';
 import { loadNlp, type LoadNlpOptions } from '../nlp/index.js';
@@ -91,6 +91,8 @@ interface RunRecord {
   finishedAt: string | null;
   /** Seconds per stage and cell (timings differ from run to run; nothing else in the folder does). */
   timings: Record<string, number>;
+  /** Cells left out because the extractor cannot read the dataset, with the reason. */
+  notApplicable?: string[];
 }
 
 export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult> {
@@ -136,8 +138,9 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
     onProgress?.({ stage, cell, cellsDone: done, cellsTotal: total, ...(detail ? { detail } : {}), etaSeconds: computed > 0 ? (elapsed / computed) * (total - done) : null });
   };
   const metricsByCell = new Map<string, CellMetrics>();
+  const notApplicable = new Set<string>();
   const recordsByCell = new Map<string, PredictionRecord[]>();
-  let parse: ((text: string) => import('../nlp/index.js').ParsedSentence) | undefined;
+  let parse: SentenceParser | undefined;
   const needsParser = extractors.some((name) => resolveExtractor(name).input === 'sentence');
   let stopped = false;
 
@@ -187,6 +190,13 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
               aedMaxNodes: settings.aedMaxNodes, aedTimeBudgetSeconds: settings.aedTimeBudgetSeconds,
             },
           };
+          if (resolveExtractor(extractor).input === 'record' && records.some((r) => r.subject === null || r.relation === null)) {
+            // The lama extractor needs a subject and relation per query (Google-RE, T-REx); SQuAD has none.
+            notApplicable.add(cellKey);
+            record.notApplicable = [...new Set([...(record.notApplicable ?? []), `${cellKey}: ${extractor} needs subjects and relations, which ${dataset} does not have`])];
+            done += 1;
+            continue;
+          }
           const finished = finishedCell(spec);
           if (finished) {
             metricsByCell.set(cellKey, finished);
@@ -199,7 +209,8 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
             stopped = true;
             break outer;
           }
-          if (needsParser && !parse) parse = (await loadNlp({ typeEntities: false, ...(settings.dataDir ? { dataDir: settings.dataDir } : {}), ...nlp })).parse;
+          // One memoised parser for the whole study: the gold sentences recur in every model's cells.
+          if (needsParser && !parse) parse = memoiseParser((await loadNlp({ typeEntities: false, ...(settings.dataDir ? { dataDir: settings.dataDir } : {}), ...nlp })).parse);
           progress('extract', cellKey);
           mkdirSync(spec.dir, { recursive: true });
           const cellMetrics = await runCell({ ...spec, ...(parse ? { parse } : {}) });
@@ -238,7 +249,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
     lmkgVersion: LMKG_VERSION,
     run: { args: record.args, models: models.map((m) => m.name), datasets, extractors, timeline },
     summary,
-    graphs: graphViews(out, models, datasets, extractors),
+    graphs: graphViews(out, models, datasets, extractors, notApplicable),
     timelines,
     pos: [...metricsByCell.values()].map((m) => m.pos).filter((p): p is PosView => p !== null),
   };
@@ -274,11 +285,13 @@ function orderedSummary(cells: Map<string, CellMetrics>, models: ModelEntry[], d
   return rows;
 }
 
-function graphViews(out: string, models: ModelEntry[], datasets: string[], extractors: string[]): GraphView[] {
+function graphViews(out: string, models: ModelEntry[], datasets: string[], extractors: string[], notApplicable: Set<string>): GraphView[] {
   const views: GraphView[] = [];
   for (const dataset of datasets) {
     for (const model of models) {
-      for (const extractor of extractors) views.push(readCellGraphView(join(out, safeFolderName(dataset), model.folder, extractor)));
+      for (const extractor of extractors) {
+        if (!notApplicable.has(`${dataset}/${model.name}/${extractor}`)) views.push(readCellGraphView(join(out, safeFolderName(dataset), model.folder, extractor)));
+      }
     }
   }
   return views;

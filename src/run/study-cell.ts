@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareGraphs, factPrecisionAt1Bootstrap, type GraphComparison, type MetricName } from '../compare/index.js';
-import { extractKnowledgeGraphs, writeExtractOutputs } from '../extract/index.js';
+import { extractKnowledgeGraphs, writeExtractOutputs, type SentenceParser } from '../extract/index.js';
 import { readKnowledgeGraph, writeTextAtomic, type KnowledgeGraph } from '../kg/index.js';
 import { lamaMetrics, type LamaMetrics, type PredictionRecord } from '../lm/index.js';
 import type { GraphView, PosView, SummaryRow } from '../report/index.js';
@@ -56,7 +56,7 @@ export interface CellSpec {
   /** The predicted graph of the reference model's cell, or null to compare with the gold graph. */
   referenceGraphFile: string | null;
   inputs: Omit<CellInputs, 'lmkgVersion' | 'predictionsSha256' | 'referenceSha256' | 'extractor'>;
-  parse?: (text: string) => import('../nlp/index.js').ParsedSentence;
+  parse?: SentenceParser;
 }
 
 export function cellInputs(spec: CellSpec): CellInputs {

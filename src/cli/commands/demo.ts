@@ -1,0 +1,79 @@
+/**
+ * @file `lmkg demo` (npm start): the paper's knowledge-acquisition experiment on a laptop.
+ */
+import type { Command } from 'commander';
+import { DEMO_DEFAULTS, InvalidOptionError, runDemo, type DemoProgress } from '../../index.js';
+import { createProgressDisplay } from '../progress.js';
+import { printTable } from '../table.js';
+
+export function registerDemoCommands(program: Command): void {
+  program
+    .command('demo')
+    .description('train a tiny RoBERTa on LAMA evidence (20% of subjects held out), probe every epoch, build and compare graphs, write the report')
+    .option('--out <dir>', 'demo folder', DEMO_DEFAULTS.out)
+    .option('--quick', 'about 2 minutes (small run, no quality goal)')
+    .option('--pretrained', 'instead: bert-base-uncased, roberta-base and distilbert-base-uncased from the Hugging Face hub on the four datasets')
+    .option('--corpus <sources...>', 'more training text besides the evidence snippets (e.g. ../shared/data/corpus)')
+    .option('--epochs <n>', 'training epochs', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidOptionError(`--epochs must be a whole number >= 1, got "${v}"`);
+      return n;
+    })
+    .option('--data-dir <dir>', 'data root (default: $LMKG_DATA_DIR, else the cache; fetched when missing)')
+    .option('--parser-model <file>', 'dependency-parser model file (default: trained once on UD English EWT and cached)')
+    .addHelpText('after', '\nExamples:\n  $ npm start            (= lmkg demo, about 30 minutes on 2 cores)\n  $ lmkg demo --quick    (about 2 minutes)\n  $ lmkg demo --pretrained')
+    .action(async (options: { out: string; quick?: boolean; pretrained?: boolean; corpus?: string[]; epochs?: number; dataDir?: string; parserModel?: string }) => {
+      const controller = new AbortController();
+      const onSigint = () => {
+        process.stderr.write('\nstopping (every finished step is kept; run the demo again to continue)\n');
+        controller.abort();
+      };
+      process.once('SIGINT', onSigint);
+      const progress = createProgressDisplay({ label: 'demo', format: (v) => String(v) });
+      try {
+        const result = await runDemo({
+          out: options.out, signal: controller.signal, onProgress: (event) => show(progress, event),
+          ...(options.quick ? { quick: true } : {}), ...(options.pretrained ? { pretrained: true } : {}),
+          ...(options.corpus ? { corpus: options.corpus } : {}), ...(options.epochs ? { epochs: options.epochs } : {}),
+          ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.parserModel ? { nlp: { modelFile: options.parserModel } } : {}),
+        });
+        progress.stop();
+        if (result.table) {
+          const fmt = (v: number | null) => (v === null ? '-' : v.toFixed(3));
+          printTable(['snapshot', 'facts', 'P@1 seen [95% CI]', 'P@1 held-out [95% CI]', 'F1 seen', 'F1 held-out'], groupRows(result.table.rows).map(([snapshot, seen, held]) => [
+            snapshot, `${seen?.facts ?? 0}/${held?.facts ?? 0}`,
+            seen ? `${fmt(seen.p1.estimate)} [${fmt(seen.p1.low)}, ${fmt(seen.p1.high)}]` : '-',
+            held ? `${fmt(held.p1.estimate)} [${fmt(held.p1.low)}, ${fmt(held.p1.high)}]` : '-',
+            seen ? fmt(seen.tripleF1.value) : '-', held ? fmt(held.tripleF1.value) : '-',
+          ]));
+          const d = result.table.lastDifference;
+          if (d) console.log(`last epoch: P@1(seen) - P@1(held-out) = ${fmt(d.estimate)}, 95% interval [${fmt(d.low)}, ${fmt(d.high)}]`);
+          if (result.goals) console.log(`goals: seen above held-out at the last epoch: ${result.goals.seenAboveHeldOut ? 'yes' : 'no'}; seen P@1 rises: ${result.goals.seenRises ? 'yes' : 'no'}`);
+        }
+        console.log(`${result.study.cellsComputed} cells computed, ${result.study.cellsSkipped} already finished; ${result.trainedSteps} training steps`);
+        console.log(result.reportFile ? `report: ${result.reportFile}` : `results in ${result.out}`);
+      } finally {
+        progress.stop();
+        process.removeListener('SIGINT', onSigint);
+      }
+    });
+}
+
+function show(progress: ReturnType<typeof createProgressDisplay>, event: DemoProgress): void {
+  if (event.stage === 'train') {
+    const e = event.event;
+    if (e.stage === 'step') progress.update(e.step, e.totalSteps, `train epoch ${e.epoch}/${e.epochs} loss ${e.loss.toFixed(3)} ${Math.round(e.tokensPerSecond)} tok/s`);
+    else if (e.stage === 'checkpoint') progress.log(`checkpoint ${e.name}`);
+    else progress.log(e.message);
+  } else if (event.stage === 'study') {
+    const e = event.event;
+    progress.update(e.cellsDone, e.cellsTotal, `${e.stage} ${e.cell}${e.detail ? ` ${e.detail}` : ''}`);
+  } else {
+    progress.log(event.message);
+  }
+}
+
+function groupRows<T extends { snapshot: string; group: string }>(rows: T[]): Array<[string, T | undefined, T | undefined]> {
+  const snapshots = [...new Set(rows.map((r) => r.snapshot))];
+  return snapshots.map((s) => [s, rows.find((r) => r.snapshot === s && r.group === 'seen'), rows.find((r) => r.snapshot === s && r.group === 'held-out')]);
+}

@@ -1,0 +1,151 @@
+/**
+ * @file `lmkg demo` (npm start): the paper's knowledge-acquisition experiment end to end.
+ *
+ *   1. corpus: the Wikipedia evidence snippets of the Google-RE files, 20% of the subjects held out
+ *   2. train a tiny RoBERTa from scratch, a snapshot per epoch (epoch-0 = random init)
+ *   3-4. probe every snapshot on the four datasets, build and compare graphs with every extractor,
+ *      timelines labelled seen / held-out  (lmkg run)
+ *   5. the table: P@1 and triple F1 per epoch for seen vs held-out facts, 95% intervals
+ *
+ * Every step resumes: a second run finds the checkpoints and the finished cells and does no work.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { dataFolder, fetchLama } from '../data/index.js';
+import { NotFoundError } from '../errors.js';
+import { memoiseParser } from '../extract/index.js';
+import { writeTextAtomic } from '../kg/index.js';
+import { readPredictions } from '../lm/index.js';
+import { loadNlp, type LoadNlpOptions } from '../nlp/index.js';
+import { expandModels, runStudy, safeFolderName, type RunProgress, type RunStudyResult } from '../run/index.js';
+import { HOLDOUT_FILE, listTrainingCheckpoints, readTrainerState, resumeTraining, train, type TrainProgress } from '../train/index.js';
+import { DEMO_DEFAULTS, DEMO_QUICK, GOOGLE_RE_DATASETS, PRETRAINED_MODELS } from './defaults.js';
+import { groupTable, type GroupTable } from './group-table.js';
+
+export interface DemoOptions {
+  out?: string;
+  /** About 2 minutes, no quality goal. */
+  quick?: boolean;
+  /** The paper's second experiment on hub models instead of training (needs the Hugging Face hub). */
+  pretrained?: boolean;
+  /** More training text besides the evidence snippets (files or folders). */
+  corpus?: string[];
+  epochs?: number;
+  dataDir?: string;
+  /** Parser settings (tests pass a smaller training set). */
+  nlp?: Pick<LoadNlpOptions, 'modelFile' | 'trainLimit' | 'cacheDir'>;
+  onProgress?: (event: DemoProgress) => void;
+  signal?: AbortSignal;
+}
+
+export type DemoProgress =
+  | { stage: 'data'; message: string }
+  | { stage: 'train'; event: TrainProgress }
+  | { stage: 'study'; event: RunProgress }
+  | { stage: 'table'; message: string };
+
+export interface DemoResult {
+  out: string;
+  trainDir: string | null;
+  studyDir: string;
+  reportFile: string | null;
+  /** Optimizer steps taken by this call (0 when the training was already finished). */
+  trainedSteps: number;
+  study: RunStudyResult;
+  table: GroupTable | null;
+  /** The demo's goals, measured: seen > held-out at the last epoch (interval above 0), seen P@1 rises. */
+  goals: { seenAboveHeldOut: boolean; seenRises: boolean } | null;
+}
+
+export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
+  const out = resolve(options.out ?? DEMO_DEFAULTS.out);
+  const dataDir = options.dataDir;
+  await ensureLamaData(dataDir, (message) => options.onProgress?.({ stage: 'data', message }));
+  const quick = options.quick === true;
+  const extractors = quick ? DEMO_QUICK.extractors : DEMO_DEFAULTS.extractors;
+  const bootstrap = quick ? DEMO_QUICK.bootstrap : DEMO_DEFAULTS.bootstrap;
+  const studyDir = join(out, options.pretrained ? 'pretrained' : 'study');
+  const common = {
+    datasets: DEMO_DEFAULTS.datasets, extractors, out: studyDir, bootstrap, seed: DEMO_DEFAULTS.seed,
+    ...(quick ? { limit: DEMO_QUICK.limit } : {}), ...(dataDir ? { dataDir } : {}), ...(options.nlp ? { nlp: options.nlp } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (event: RunProgress) => options.onProgress?.({ stage: 'study', event }),
+  };
+  if (options.pretrained) {
+    const study = await runStudy({ ...common, models: [...PRETRAINED_MODELS] });
+    return { out, trainDir: null, studyDir, reportFile: study.reportFile, trainedSteps: 0, study, table: null, goals: null };
+  }
+
+  const trainDir = join(out, 'train');
+  const trainedSteps = await trainOrResume(trainDir, options, quick);
+  const holdout = join(trainDir, HOLDOUT_FILE);
+  const study = await runStudy({ ...common, models: [trainDir], factGroups: holdout });
+  const table = study.complete ? await demoTable(out, trainDir, studyDir, holdout, study, trainedSteps, options, bootstrap) : null;
+  const seen = table?.rows.filter((r) => r.group === 'seen') ?? [];
+  const goals = table ? {
+    seenAboveHeldOut: (table.lastDifference?.low ?? -1) > 0,
+    seenRises: seen.length > 1 && (seen.at(-1)!.p1.estimate ?? 0) > (seen[0]!.p1.estimate ?? 0),
+  } : null;
+  return { out, trainDir, studyDir, reportFile: study.reportFile, trainedSteps, study, table, goals };
+}
+
+/** Data from the cache or LMKG_DATA_DIR; with neither, `lmkg data fetch` runs first. */
+async function ensureLamaData(dataDir: string | undefined, say: (message: string) => void): Promise<void> {
+  try {
+    dataFolder('lama', dataDir ? { dataDir } : {});
+  } catch (error) {
+    if (!(error instanceof NotFoundError) || dataDir || process.env.LMKG_DATA_DIR) throw error;
+    say('no LAMA data in the cache: downloading it (lmkg data fetch)');
+    await fetchLama();
+  }
+}
+
+async function trainOrResume(trainDir: string, options: DemoOptions, quick: boolean): Promise<number> {
+  const onProgress = (event: TrainProgress) => options.onProgress?.({ stage: 'train', event });
+  const signal = options.signal ? { signal: options.signal } : {};
+  const latest = listTrainingCheckpoints(trainDir).at(-1);
+  if (latest) {
+    const state = readTrainerState(latest.dir);
+    if (state.globalStep >= state.totalSteps) return 0;
+    const result = await resumeTraining(trainDir, { onProgress, ...signal, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+    return result.state.globalStep - state.globalStep;
+  }
+  const settings = quick ? DEMO_QUICK.train : DEMO_DEFAULTS.train;
+  const result = await train({
+    corpus: [`lama-evidence:${GOOGLE_RE_DATASETS.join(',')}`, ...(options.corpus ?? [])],
+    out: trainDir, preset: DEMO_DEFAULTS.preset, holdout: DEMO_DEFAULTS.holdout,
+    config: { ...settings, seed: DEMO_DEFAULTS.seed, ...(options.epochs ? { epochs: options.epochs } : {}) },
+    onProgress, ...signal, ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
+  return result.state.globalStep;
+}
+
+/** The seen / held-out table, cached in demo-summary.json while nothing it depends on changed. */
+async function demoTable(
+  out: string, trainDir: string, studyDir: string, holdoutFile: string, study: RunStudyResult, trainedSteps: number,
+  options: DemoOptions, bootstrap: number,
+): Promise<GroupTable> {
+  const file = join(out, 'demo-summary.json');
+  if (existsSync(file) && study.cellsComputed === 0 && trainedSteps === 0) return JSON.parse(readFileSync(file, 'utf8')).table as GroupTable;
+  options.onProgress?.({ stage: 'table', message: 'P@1 and triple F1 for seen and held-out facts' });
+  const holdout = JSON.parse(readFileSync(holdoutFile, 'utf8')) as { seenFactIds: string[]; heldOutFactIds: string[] };
+  const groupOf = new Map<string, string>([...holdout.seenFactIds.map((id) => [id, 'seen'] as const), ...holdout.heldOutFactIds.map((id) => [id, 'held-out'] as const)]);
+  const { models } = expandModels([trainDir]);
+  const snapshots = models.map((model) => ({
+    name: model.name,
+    records: GOOGLE_RE_DATASETS.flatMap((dataset) => readPredictions(join(studyDir, safeFolderName(dataset), model.folder, 'predictions.jsonl'))),
+  }));
+  const nlp = await loadNlp({ typeEntities: false, ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...options.nlp });
+  const table = groupTable(snapshots, groupOf, { extractor: DEMO_DEFAULTS.tableExtractor, parse: memoiseParser(nlp.parse), bootstrap, seed: DEMO_DEFAULTS.seed });
+  await writeTextAtomic(file, `${JSON.stringify({ table }, null, 2)}\n`);
+  await writeTextAtomic(join(out, 'demo-summary.csv'), groupTableCsv(table));
+  return table;
+}
+
+export function groupTableCsv(table: GroupTable): string {
+  const lines = ['snapshot,group,facts,p1,p1Low,p1High,tripleF1,tripleF1Low,tripleF1High'];
+  for (const r of table.rows) {
+    lines.push([r.snapshot, r.group, r.facts, r.p1.estimate, r.p1.low, r.p1.high, r.tripleF1.value, r.tripleF1.low, r.tripleF1.high].map((v) => (v === null ? '' : String(v))).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
