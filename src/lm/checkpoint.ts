@@ -125,9 +125,7 @@ export function weightsFromEntries(config: MaskedLmConfig, raw: Map<string, Safe
     const embeddings = weights.get(names.wordEmbeddings)!.data;
     const same = values.length === embeddings.length && values.every((v, i) => v === embeddings[i]);
     if (!same) notes.push(`${names.decoderWeight} differs from the word embeddings; it is tied to them, as transformers does when loading`);
-  } else {
-    notes.push(`${names.decoderWeight} is not stored: tied to the word embeddings`);
-  }
+  } // not stored is the usual case (save_pretrained drops tied weights): the word embeddings serve
   const extra = [...entries.keys()].filter((name) => !used.has(name));
   if (extra.length > 0) {
     notes.push(`ignored ${extra.length} weight(s) a masked LM does not use: ${extra.slice(0, 4).join(', ')}${extra.length > 4 ? ', ...' : ''}`);

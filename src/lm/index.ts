@@ -9,7 +9,7 @@ export { modelNames, parameterSpecs, countParameters, type ModelNames, type Laye
 export { initWeights, sinusoidalTable, type WeightTensor, type ModelWeights, type InitWeightsOptions } from './weights.js';
 export { parseSafetensors, readSafetensors, writeSafetensors, decodeFloat32, halfToFloat, safetensorsHeader, type SafetensorsFile, type SafetensorsEntry, type SafetensorsDtype, type TensorToWrite } from './safetensors.js';
 export { loadCheckpoint, readModelConfig, weightsFromEntries, type LoadedCheckpoint } from './checkpoint.js';
-export { buildOnnxModel, exportOnnx, onnxInputNames, ONNX_OPSET } from './onnx-export.js';
+export { buildOnnxModel, exportOnnx, onnxInputNames, ONNX_OPSET, type BuildOnnxOptions } from './onnx-export.js';
 export { writeFileAtomic, writeJsonAtomic } from './files.js';
 export { readTokenizerInfo, tokenizerDir, TOKENIZER_FILES, type TokenizerInfo, type TokenizerFamily, type SpecialToken } from './tokenizer-info.js';
 export { tokenWord, vocabularyWords, fillMarker, normaliseWord, type TokenWord } from './token-words.js';

@@ -20,7 +20,7 @@ export interface LamaMetricsOptions {
   k?: number;
   /** `full` vocabulary (default) or the `common` vocabulary the records were probed with. */
   ranking?: 'full' | 'common';
-  /** Top tokens the substring count looks at (default 5). */
+  /** Top tokens the substring count looks at (default 5; fewer when the records keep fewer). */
   substringTop?: number;
 }
 
@@ -91,10 +91,12 @@ function substring(records: PredictionRecord[], top: number, ranking: 'full' | '
  * m.meanOverRelations.facts.p1; // 0.093
  */
 export function lamaMetrics(records: readonly PredictionRecord[], options: LamaMetricsOptions = {}): LamaMetrics {
-  const { k, ranking, substringTop } = resolveOptions('lamaMetrics', { ...METRICS_DEFAULTS }, options, {
+  const { k, ranking, substringTop: askedTop } = resolveOptions('lamaMetrics', { ...METRICS_DEFAULTS }, options, {
     k: 'positive-integer', ranking: ['full', 'common'], substringTop: 'positive-integer',
   });
   if (records.length === 0) throw new UsageError('lamaMetrics: no prediction records; probe a dataset first');
+  // the substring count can only look at the predictions the records kept (--top-k)
+  const substringTop = Math.min(askedTop, ...records.map((r) => r.predictions.length));
   if (ranking === 'common') {
     const without = records.find((record) => record.common === undefined);
     if (without) throw new UsageError(`lamaMetrics: record "${without.queryId}" has no common-vocabulary ranking; probe with --common-vocab <file> (ranks are computed at probe time, over the full distribution)`);

@@ -62,8 +62,15 @@ export function writeModelFolder(dir: string, options: WriteModelFolderOptions):
       writeExportRecord(join(temp, 'onnx', 'model.onnx.lmkg.json'), weightsSha256);
     }
     writeJsonAtomic(join(temp, 'lmkg_model.json'), { lmkgVersion: LMKG_VERSION, createdAt: new Date().toISOString(), weightsSha256, ...options.provenance });
-    if (existsSync(target)) rmSync(target, { recursive: true, force: true });
-    renameSync(temp, target);
+    if (existsSync(target)) {
+      // swap: the old folder stays whole until the new one is in place
+      const old = `${target}.old-${process.pid}-${Date.now()}`;
+      renameSync(target, old);
+      renameSync(temp, target);
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(temp, target);
+    }
     return { weightsSha256 };
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });

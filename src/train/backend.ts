@@ -30,5 +30,8 @@ export function initTfBackend(preferred: TfBackendName = 'wasm'): Promise<TfBack
     await tf.ready();
     return 'cpu';
   })();
+  current.catch(() => {
+    current = null; // a failed start may be retried (e.g. with 'cpu')
+  });
   return current;
 }

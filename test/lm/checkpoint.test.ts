@@ -33,10 +33,10 @@ test('HF-layout loading: old LayerNorm gamma/beta names, missing decoder, decode
   const loaded = loadCheckpoint(dir);
   assert.deepEqual(loaded.config, config);
   for (const spec of parameterSpecs(config)) assert.deepEqual(loaded.weights.get(spec.name)!.data, weights.get(spec.name)!.data, spec.name);
-  assert.equal(loaded.notes.length, 3);
+  assert.equal(loaded.notes.length, 2);
   assert.match(loaded.notes[0]!, /renamed 12 old LayerNorm gamma\/beta/);
-  assert.match(loaded.notes[1]!, /cls\.predictions\.decoder\.weight is not stored: tied/);
-  assert.match(loaded.notes[2]!, /ignored 3 weight\(s\).*bert\.pooler\.dense\.weight/);
+  assert.match(loaded.notes[1]!, /ignored 3 weight\(s\).*bert\.pooler\.dense\.weight/);
+  assert.ok(!loaded.weights.has('cls.predictions.decoder.weight'), 'the decoder is the word embeddings (tied), not a copy');
 });
 
 test('HF-layout loading: a base-model checkpoint without the "roberta." prefix, F16 weights', (t) => {
@@ -51,6 +51,17 @@ test('HF-layout loading: a base-model checkpoint without the "roberta." prefix, 
   const loaded = loadCheckpoint(dir);
   for (const spec of parameterSpecs(config)) assert.deepEqual(loaded.weights.get(spec.name)!.data, weights.get(spec.name)!.data, spec.name);
   assert.ok(loaded.notes.some((note) => /added the "roberta\." prefix/.test(note)));
+});
+
+test('HF-layout loading: a stored decoder weight that differs from the embeddings is noted (tied, as transformers does)', (t) => {
+  const dir = tempDir(t);
+  const config = bert();
+  const weights = initWeights(config, { seed: 5 });
+  const tensors = parameterSpecs(config).map((s) => ({ name: s.name, shape: s.shape, data: weights.get(s.name)!.data }));
+  tensors.push({ name: 'cls.predictions.decoder.weight', shape: [50, 128], data: new Float32Array(50 * 128) });
+  writeFolder(dir, config, tensors);
+  const loaded = loadCheckpoint(dir);
+  assert.deepEqual(loaded.notes, ['cls.predictions.decoder.weight differs from the word embeddings; it is tied to them, as transformers does when loading']);
 });
 
 test('HF-layout loading: a missing weight or a wrong shape is a DataFormatError', (t) => {

@@ -38,6 +38,9 @@ test('lamaMetrics: exact P@1, P@k, MRR per relation, mean over relations, exclus
   // P@k with a smaller k; the substring count looks at the top 1 only when asked
   assert.equal(lamaMetrics(records, { k: 2 }).relations[0]!.facts.pk, 0.5);
   assert.equal(lamaMetrics(records, { substringTop: 1 }).overall.substring.hits, 3);
+  // the records keep 5 predictions, so a top-10 substring count looks at 5
+  assert.equal(lamaMetrics(records, { substringTop: 10 }).substringTop, 5);
+  assert.equal(m.substringTop, 5);
 });
 
 test('lamaMetrics: errors', () => {

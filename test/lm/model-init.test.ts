@@ -66,4 +66,8 @@ test('lmkg model init writes an HF folder with HF init for bert, roberta and dis
   assert.equal(badArch.code, 2);
   await assert.rejects(initModel({ arch: 'bert', preset: 'huge' as 'tiny', tokenizer: tokenizers.wordpiece, out: join(dir, 'y') }), InvalidOptionError);
   await assert.rejects(initModel({ arch: 'bert', tokenizer: tokenizers.wordpiece, out: join(dir, 'bert') }), UsageError);
+  // --overwrite replaces the folder (swapped in whole)
+  const replaced = await initModel({ arch: 'bert', tokenizer: tokenizers.wordpiece, out: join(dir, 'bert'), seed: 6, overwrite: true });
+  assert.equal(replaced.weightsSha256, other.weightsSha256);
+  assert.equal(JSON.parse(readFileSync(join(dir, 'bert', 'lmkg_model.json'), 'utf8')).weightsSha256, other.weightsSha256);
 });
