@@ -12,6 +12,8 @@ export {
   type DataLocation,
 } from './errors.js';
 export { LMKG_VERSION } from './version.js';
+export { SeededRandom, mixSeed, type RandomState } from './random.js';
+export { writeFileAtomic, writeJsonAtomic, writeTextAtomic } from './files.js';
 
 // data
 export {
@@ -61,7 +63,7 @@ export {
 export {
   probe, createProber, lamaMetrics, readPredictions, readProbeMeta, initModel, MaskedLm, resolveModelSource, HUB_ALIASES,
   loadCheckpoint, readModelConfig, writeModelFolder, exportOnnx, buildOnnxModel, onnxInputNames, ONNX_OPSET,
-  readSafetensors, parseSafetensors, writeSafetensors, decodeFloat32, initWeights, createRandom,
+  readSafetensors, parseSafetensors, writeSafetensors, decodeFloat32, initWeights,
   configFromHf, configToHf, presetConfig, MODEL_PRESETS, ARCHITECTURES, maxSequenceLength, modelNames, parameterSpecs, countParameters,
   readTokenizerInfo, tokenWord, fillMarker, normaliseWord, writeExportRecord, PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS,
   type PredictionRecord, type TokenPrediction, type FactPrediction, type CommonVocabPrediction,
@@ -69,7 +71,7 @@ export {
   type LamaMetrics, type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount,
   type InitModelOptions, type InitModelResult, type MaskedLmOptions, type ResolvedModelSource, type ModelSourceOptions,
   type LoadedCheckpoint, type WriteModelFolderOptions, type MaskedLmConfig, type Architecture, type ModelPreset,
-  type ModelWeights, type WeightTensor, type SafetensorsFile, type SafetensorsEntry, type SeededRandom, type RandomState,
+  type ModelWeights, type WeightTensor, type SafetensorsFile, type SafetensorsEntry,
   type TokenizerInfo, type TokenWord,
 } from './lm/index.js';
 

@@ -17,7 +17,7 @@ export class SeededRandom {
 
   constructor(seed: number) {
     this.s = new Uint32Array(4);
-    let x = seed >>> 0;
+    let x = ((seed >>> 0) ^ Math.floor(seed / 2 ** 32)) >>> 0; // any safe integer; the high bits count too
     for (let i = 0; i < 4; i += 1) {
       // splitmix32
       x = (x + 0x9e3779b9) >>> 0;
@@ -53,9 +53,9 @@ export class SeededRandom {
     return result;
   }
 
-  /** Uniform in [0, 1) with 32 bits of resolution. */
+  /** Uniform in [0, 1) with 53 random bits (two 32-bit draws). */
   next(): number {
-    return this.nextUint32() / 4294967296;
+    return ((this.nextUint32() >>> 5) * 67108864 + (this.nextUint32() >>> 6)) / 9007199254740992;
   }
 
   /** A uniform integer in [0, n). */

@@ -6,6 +6,7 @@
  * same intervals.
  */
 import { InvalidOptionError } from '../errors.js';
+import { SeededRandom } from '../random.js';
 import { resolveOptions } from '../options.js';
 import { BOOTSTRAP_DEFAULTS } from './defaults.js';
 
@@ -87,14 +88,8 @@ export function quantile(sorted: ArrayLike<number>, q: number): number | null {
   return sorted[below]! + (position - below) * (sorted[above]! - sorted[below]!);
 }
 
-/** A seeded uniform generator on [0, 1) (mulberry32). */
+/** A seeded uniform generator on [0, 1) (lmkg's one generator, src/random.ts). */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { dataFolder, fetchLama } from '../data/index.js';
 import { NotFoundError } from '../errors.js';
 import { memoiseParser } from '../extract/index.js';
-import { writeTextAtomic } from '../kg/index.js';
+import { writeTextAtomic } from '../files.js';
 import { readPredictions } from '../lm/index.js';
 import { loadNlp, type LoadNlpOptions } from '../nlp/index.js';
 import { expandModels, runStudy, safeFolderName, type RunProgress, type RunStudyResult } from '../run/index.js';

@@ -9,7 +9,8 @@
  * // ['out/bert-spacy/kg.json', 'out/bert-spacy/gold_kg.json', 'out/bert-spacy/kg.csv', ...]
  */
 import { join } from 'node:path';
-import { formatKnowledgeGraph, writeTextAtomic } from '../kg/files.js';
+import { writeTextAtomic } from '../files.js';
+import { formatKnowledgeGraph } from '../kg/files.js';
 import type { KnowledgeGraph } from '../kg/types.js';
 import { LMKG_VERSION } from '../version.js';
 import type { ExtractedKnowledgeGraphs } from './extract-knowledge-graphs.js';

@@ -7,10 +7,10 @@
  * await writeKnowledgeGraph(kg, 'out/kg.graphml');
  * const again = await readKnowledgeGraph('out/kg.graphml');
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { InvalidOptionError, NotFoundError } from '../errors.js';
+import { writeTextAtomic } from '../files.js';
 import type { BuildKnowledgeGraphOptions } from './build.js';
 import { kgFromCsv, kgToCsv } from './csv.js';
 import { kgFromGexf, kgToGexf } from './gexf.js';
@@ -71,18 +71,5 @@ export async function readKnowledgeGraph(path: string, csvOptions: BuildKnowledg
       return kgFromGraphml(text, path);
     case 'gexf':
       return kgFromGexf(text, path);
-  }
-}
-
-/** Writes text to `path` through a temporary file and a rename; creates the folder. */
-export async function writeTextAtomic(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
   }
 }

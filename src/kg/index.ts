@@ -14,6 +14,6 @@ export { kgToGraphml, kgFromGraphml } from './graphml.js';
 export { kgToGexf, kgFromGexf } from './gexf.js';
 export { escapeXml, parseXml, type XmlElement } from './xml.js';
 export {
-  writeKnowledgeGraph, readKnowledgeGraph, formatKnowledgeGraph, kgFileFormat, writeTextAtomic, KG_FILE_FORMATS, type KgFileFormat,
+  writeKnowledgeGraph, readKnowledgeGraph, formatKnowledgeGraph, kgFileFormat, KG_FILE_FORMATS, type KgFileFormat,
 } from './files.js';
 export { KG_DEFAULTS, KG_JSON_FORMAT, KG_JSON_FORMAT_VERSION } from './defaults.js';

@@ -4,13 +4,12 @@
  */
 export { ARCHITECTURES, MASKED_LM_CLASS, configFromHf, configToHf, validateConfig, maxSequenceLength, headSize, type Architecture, type MaskedLmConfig } from './config.js';
 export { MODEL_PRESETS, presetConfig, type ModelPreset, type PresetTokens, type PresetOverrides } from './presets.js';
-export { createRandom, type SeededRandom, type RandomState } from './random.js';
 export { modelNames, parameterSpecs, countParameters, type ModelNames, type LayerNames, type LinearNames, type NormNames, type ParameterSpec, type ParameterKind } from './weight-names.js';
 export { initWeights, sinusoidalTable, type WeightTensor, type ModelWeights, type InitWeightsOptions } from './weights.js';
 export { parseSafetensors, readSafetensors, writeSafetensors, decodeFloat32, halfToFloat, safetensorsHeader, type SafetensorsFile, type SafetensorsEntry, type SafetensorsDtype, type TensorToWrite } from './safetensors.js';
 export { loadCheckpoint, readModelConfig, weightsFromEntries, type LoadedCheckpoint } from './checkpoint.js';
 export { buildOnnxModel, exportOnnx, onnxInputNames, ONNX_OPSET, type BuildOnnxOptions } from './onnx-export.js';
-export { writeFileAtomic, writeJsonAtomic } from './files.js';
+export { writeFileAtomic, writeJsonAtomic } from '../files.js';
 export { readTokenizerInfo, tokenizerDir, TOKENIZER_FILES, type TokenizerInfo, type TokenizerFamily, type SpecialToken } from './tokenizer-info.js';
 export { tokenWord, vocabularyWords, fillMarker, normaliseWord, type TokenWord } from './token-words.js';
 export { resolveModelSource, writeExportRecord, HUB_ALIASES, type ResolvedModelSource, type ModelSourceOptions } from './model-source.js';

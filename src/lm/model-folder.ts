@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { LMKG_VERSION } from '../version.js';
 import { configToHf, maxSequenceLength, type MaskedLmConfig } from './config.js';
-import { writeJsonAtomic } from './files.js';
+import { writeJsonAtomic } from '../files.js';
 import { writeExportRecord } from './model-source.js';
 import { exportOnnx } from './onnx-export.js';
 import { writeSafetensors } from './safetensors.js';

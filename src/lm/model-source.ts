@@ -10,7 +10,7 @@ import { cacheDir, sha256File } from '../data/index.js';
 import { LmkgError, NetworkError, NotFoundError, UsageError } from '../errors.js';
 import { LMKG_VERSION } from '../version.js';
 import { loadCheckpoint } from './checkpoint.js';
-import { writeJsonAtomic } from './files.js';
+import { writeJsonAtomic } from '../files.js';
 import { exportOnnx, ONNX_OPSET } from './onnx-export.js';
 
 /** The paper's model names and common hub names -> ONNX repos transformers.js loads. */

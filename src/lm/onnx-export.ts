@@ -16,7 +16,7 @@ import onnxProto from 'onnx-proto';
 import { UsageError } from '../errors.js';
 import { LMKG_VERSION } from '../version.js';
 import { headSize, type MaskedLmConfig } from './config.js';
-import { writeFileAtomic } from './files.js';
+import { writeFileAtomic } from '../files.js';
 import { modelNames, type LinearNames, type NormNames } from './weight-names.js';
 import type { ModelWeights } from './weights.js';
 

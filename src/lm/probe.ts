@@ -15,7 +15,7 @@ import { UsageError } from '../errors.js';
 import { resolveOptions } from '../options.js';
 import { LMKG_VERSION } from '../version.js';
 import { PROBE_DEFAULTS } from './defaults.js';
-import { writeFileAtomic, writeJsonAtomic } from './files.js';
+import { writeFileAtomic, writeJsonAtomic } from '../files.js';
 import { MaskedLm, type MaskedLmOptions } from './masked-lm.js';
 import type { PredictionRecord } from './prediction-types.js';
 import { commonVocabIds, encodeQueries, factKey, probeItems, type SkippedQuery } from './probe-engine.js';

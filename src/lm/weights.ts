@@ -3,7 +3,7 @@
  * random initialisation as Hugging Face does it (`_init_weights`): normal(0, initializer_range)
  * for linear and embedding weights, zero biases, unit LayerNorm, padding rows zeroed.
  */
-import { createRandom } from './random.js';
+import { SeededRandom } from '../random.js';
 import { modelNames, parameterSpecs } from './weight-names.js';
 import type { MaskedLmConfig } from './config.js';
 
@@ -31,7 +31,7 @@ export interface InitWeightsOptions {
  * weights.get('bert.embeddings.LayerNorm.weight')!.data; // Float32Array [1, 1, ...]
  */
 export function initWeights(config: MaskedLmConfig, options: InitWeightsOptions = {}): ModelWeights {
-  const random = createRandom(options.seed ?? 0);
+  const random = new SeededRandom(options.seed ?? 0);
   const std = options.std ?? config.initializerRange;
   const names = modelNames(config);
   const weights: ModelWeights = new Map();
@@ -40,7 +40,7 @@ export function initWeights(config: MaskedLmConfig, options: InitWeightsOptions 
     const data = new Float32Array(size);
     if (spec.kind === 'norm-weight') data.fill(1);
     else if (spec.kind === 'embedding' || spec.kind === 'linear-weight') {
-      for (let i = 0; i < size; i += 1) data[i] = std * random.nextNormal();
+      for (let i = 0; i < size; i += 1) data[i] = std * random.normal();
     }
     weights.set(spec.name, { shape: spec.shape, data });
   }

@@ -10,7 +10,7 @@ import { REPORT_DEFAULTS } from './defaults.js';
 import { readReportData } from './read-report-data.js';
 import { renderReportHtml } from './render-report-html.js';
 import type { ReportData } from './types.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeTextAtomic } from '../files.js';
 
 export interface WriteReportOptions {
   /** The data to show; read from `<run-dir>/<dataFile>` when not given. */
@@ -45,6 +45,6 @@ export async function writeReport(runDir: string, options: WriteReportOptions = 
   const folder = await stat(runDir).catch(() => null);
   if (!folder?.isDirectory()) throw new NotFoundError(`writeReport: run folder ${runDir} does not exist or is not a folder; create it or pass the --out folder of \`lmkg run\``);
   const file = join(runDir, htmlFile);
-  await writeFileAtomic(file, html);
+  await writeTextAtomic(file, html);
   return { file, bytes: Buffer.byteLength(html, 'utf8') };
 }

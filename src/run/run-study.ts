@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { METRIC_NAMES, type MetricName } from '../compare/index.js';
 import { memoiseParser, resolveExtractor, type SentenceParser } from '../extract/index.js';
-import { writeTextAtomic } from '../kg/index.js';
+import { writeTextAtomic } from '../files.js';
 import { createProber, readPredictions, readProbeMeta, type PredictionRecord, type Prober } from '../lm/index.js';
 import { loadNlp, type LoadNlpOptions } from '../nlp/index.js';
 import { resolveOptions } from '../options.js';

@@ -9,7 +9,7 @@ import { exactGraphEditDistance } from '../../src/compare/exact-ged.js';
 import { hausdorffEditDistance } from '../../src/compare/hed.js';
 import { UsageError } from '../../src/errors.js';
 import { randomGraph, sixCycle, twoTriangles } from './graphs.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../src/compare/bootstrap.js';
 
 /** Minimum edit-path cost over every partial injective mapping (independent of the search). */
 function bruteForceGed(g1: CompactGraph, g2: CompactGraph, useLabels: boolean): number {

@@ -6,7 +6,7 @@ import { toUndirectedGraph, type UndirectedGraph } from '../../src/compare/undir
 import { cosineSimilarity, euclideanDistance } from '../../src/compare/vector-distance.js';
 import { InvalidOptionError, UsageError } from '../../src/errors.js';
 import { randomGraph } from './graphs.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../src/compare/bootstrap.js';
 
 const graph = (edges: Array<[string, string]>, nodes: string[] = []) =>
   toUndirectedGraph(compactGraphFromTriples(edges.map(([a, b]) => [a, 'r', b] as const), nodes));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { linearSumAssignment } from '../../src/compare/linear-sum-assignment.js';
 import { InvalidOptionError, UsageError } from '../../src/errors.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../src/compare/bootstrap.js';
 
 /** Minimum over all assignments of min(rows, cols) pairs, by enumeration. */
 function bruteForce(cost: Float64Array, rows: number, cols: number): number {

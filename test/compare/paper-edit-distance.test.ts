@@ -9,7 +9,7 @@ import {
 import { toPaperGraph, type PaperGraph } from '../../src/compare/paper-graph.js';
 import { UsageError } from '../../src/errors.js';
 import { sixCycle, twoTriangles } from './graphs.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../src/compare/bootstrap.js';
 
 /** A paper graph with nodes 0..n-1 in index order (as networkx keeps them when added first). */
 function paperGraphFromEdges(edges: number[][]): PaperGraph {

@@ -5,7 +5,7 @@ import { factIdOfQuery, tripleScores, tripleScoresBootstrap } from '../../src/co
 import { UsageError } from '../../src/errors.js';
 import { addTriple, createKnowledgeGraph } from '../../src/kg/create.js';
 import { diffKnowledgeGraphs } from '../../src/kg/diff.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../src/compare/bootstrap.js';
 
 describe('tripleScores', () => {
   it('computes set precision, recall and F1 on normalised triples', () => {

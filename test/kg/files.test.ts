@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { InvalidOptionError, NotFoundError } from '../../src/errors.js';
 import { kgTriples } from '../../src/kg/create.js';
-import { readKnowledgeGraph, writeKnowledgeGraph, writeTextAtomic } from '../../src/kg/files.js';
+import { readKnowledgeGraph, writeKnowledgeGraph } from '../../src/kg/files.js';
 import { tempDir } from '../helpers/tmp.js';
 import { graphContents, trickyGraph } from './fixtures.js';
 
@@ -19,15 +19,6 @@ test('every format round-trips through a file (CSV: the triples)', async (t) => 
   await writeKnowledgeGraph(kg, join(dir, 'kg.csv'));
   assert.deepEqual(kgTriples(await readKnowledgeGraph(join(dir, 'kg.csv'))), kgTriples(kg));
   assert.deepEqual(readdirSync(join(dir, 'sub')).sort(), ['kg.gexf', 'kg.graphml', 'kg.json'], 'no temporary files left');
-});
-
-test('writeTextAtomic replaces a file whole', async (t) => {
-  const dir = tempDir(t);
-  const path = join(dir, 'a.txt');
-  writeFileSync(path, 'old');
-  await writeTextAtomic(path, 'new');
-  assert.equal(readFileSync(path, 'utf8'), 'new');
-  assert.deepEqual(readdirSync(dir), ['a.txt']);
 });
 
 test('unknown extensions and missing files are clear errors', async (t) => {
