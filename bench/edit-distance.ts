@@ -17,8 +17,8 @@ import {
   approximateEditDistance, compactGraphFromTriples, hausdorffEditDistance, linearSumAssignment, paperApproximateEditDistance,
   paperHausdorffEditDistance, seededRandom, toPaperGraph, type CompactGraph,
 } from '../src/compare/index.js';
+import type { BenchRow } from './types.js';
 
-export interface BenchRow { name: string; value: number; unit: string; note?: string }
 
 const SIZES = [100, 200, 400, 1000, 3000] as const;
 /** The paper's Python code, AED + HED together, seconds (from the issue). */

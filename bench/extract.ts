@@ -21,8 +21,8 @@ import {
   EXTRACTORS, MASK_MARKER, SENTENCE_SHAPES, extractKnowledgeGraphs, goldRole, loadLamaDataset, loadNlp, sentenceShape, tripleLinksFact,
   type ClozeQuery, type ExtractorName, type ParsedSentence, type PredictionRecord, type SentenceShape, type Triple,
 } from '../src/index.js';
+import type { BenchRow } from './types.js';
 
-export interface BenchRow { name: string; value: number; unit: string; note?: string }
 
 const DATASETS = ['squad', 're-place-birth', 're-date-birth', 're-place-death'] as const;
 const EXTRACTOR_ORDER: ExtractorName[] = ['entity-prep', 'svo', 'svo-plus', 'lama'];

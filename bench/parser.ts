@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateParser, loadNlp, loadOrTrainParser, readTreebank, tagGoldWords, tagWords } from '../src/index.js';
+import type { BenchRow } from './types.js';
 
-export interface BenchRow { name: string; value: number; unit: string; note?: string }
 
 function cpuSeconds(): number {
   const { user, system } = process.cpuUsage();

@@ -16,8 +16,8 @@ import * as ort from 'onnxruntime-node';
 import { createProber, initModel, loadLamaDataset } from '../src/index.js';
 import { encodeQueries, planBatches, type EncodedItem, type MaskedLm } from '../src/lm/index.js';
 import { saveTokenizer, trainTokenizer } from '../src/tokenizers/index.js';
+import type { BenchRow } from './types.js';
 
-export interface BenchRow { name: string; value: number; unit: string; note?: string }
 
 const BATCH = 32;
 const SUBSET = 200; // queries used for the batch-size-1 comparison

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { writeReport } from '../src/index.js';
 import { makeReportData } from '../test/helpers/report-data.js';
+import type { BenchRow } from './types.js';
 
-export interface BenchRow { name: string; value: number; unit: string; note?: string }
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];

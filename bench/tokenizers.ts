@@ -14,13 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Tokenizer as HfTokenizer } from '@huggingface/tokenizers';
 import { listCorpusFiles, saveTokenizer, trainTokenizer, type TokenizerKind } from '../src/index.js';
+import type { BenchRow } from './types.js';
 
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
 
 const RUNS: ReadonlyArray<{ type: TokenizerKind; vocabSize: number }> = [
   { type: 'bpe', vocabSize: 52000 },

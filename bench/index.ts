@@ -1,0 +1,54 @@
+/**
+ * @file `npm run bench`: every benchmark of the project in one run, one table, and
+ * bench/results.json. Each row states the machine (cores, CPU model) and its inputs. Benchmarks
+ * read the shared data from LMKG_DATA_DIR (default ../shared/data beside the repository).
+ * Run a subset: npm run bench -- probe train
+ */
+import { cpus, totalmem } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchRow } from './types.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SUITES = ['tokenizers', 'train', 'probe', 'parser', 'extract', 'edit-distance', 'report'] as const;
+
+if (!process.env.LMKG_DATA_DIR) {
+  const shared = resolve(here, '..', '..', 'shared', 'data');
+  if (!existsSync(shared)) {
+    console.error('npm run bench: set LMKG_DATA_DIR to a folder with lama/, corpus/ and ud/ (the layout of ../shared/data)');
+    process.exit(1);
+  }
+  process.env.LMKG_DATA_DIR = shared;
+}
+
+const wanted = process.argv.slice(2);
+const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+const results: Array<BenchRow & { suite: string; seconds: number }> = [];
+const failures: Array<{ suite: string; error: string }> = [];
+for (const suite of SUITES) {
+  if (wanted.length > 0 && !wanted.includes(suite)) continue;
+  const started = performance.now();
+  process.stderr.write(`bench ${suite} ...\n`);
+  try {
+    const module = (await import(`./${suite}.js`)) as { run: () => Promise<BenchRow[]> };
+    const rows = await module.run();
+    const seconds = (performance.now() - started) / 1000;
+    for (const row of rows) results.push({ suite, ...row, seconds });
+  } catch (error) {
+    failures.push({ suite, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+const format = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
+const table = [['suite', 'measure', 'value', 'unit', 'inputs / note'], ...results.map((r) => [r.suite, r.name, format(r.value), r.unit, r.note ?? ''])];
+const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+console.log(`machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${new Date().toISOString()}`);
+for (const [i, row] of table.entries()) {
+  console.log(row.map((cell, c) => (c === 2 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
+for (const failure of failures) console.log(`FAILED ${failure.suite}: ${failure.error}`);
+writeFileSync(join(here, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, results, failures }, null, 2)}\n`);
+console.log(`written to ${join(here, 'results.json')}`);
+process.exitCode = failures.length > 0 ? 1 : 0;
