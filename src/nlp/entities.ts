@@ -1,7 +1,8 @@
 /**
  * @file Entity spans of a tagged text: wink's entities (dates, times, numbers, money, percentages,
  * URLs, e-mail addresses, ...) plus maximal runs of proper nouns (PROPN) that do not overlap
- * them. Two repairs for wink's tagger: a capitalised NOUN or ADJ next to a proper noun, and not
+ * them (a token is a proper noun when wink says so, or the parser's lexical tagger, when given).
+ * Two repairs for wink's tagger: a capitalised NOUN or ADJ next to a proper noun, and not
  * first in its sentence, joins the run ("New/NOUN York/PROPN"); a name particle (van, von, de, da,
  * di, du, del, der, den, la, le, al, bin, ibn) between two run words joins them ("Ludwig van
  * Beethoven"). Runs stop at sentence boundaries; "of" does not join ("University of Toronto" is
@@ -25,6 +26,11 @@ const WINK_TYPES: Readonly<Record<string, EntityType>> = Object.freeze({
 export interface EntityOptions {
   /** Type proper-noun runs with compromise (default true); false types them OTHER. */
   typeNames: boolean;
+  /**
+   * Tokens another tagger also takes for proper nouns (1 = yes), e.g. the parser's lexical tagger,
+   * which reads "Ford" in "John Ford" as PROPN where wink says VERB. Either tagger suffices.
+   */
+  properNouns?: Uint8Array;
 }
 
 /** Entity spans over the tokens of `analysis`, in token order; `text` is the analysed text. */
@@ -36,7 +42,7 @@ export function findEntities(analysis: WinkAnalysis, text: string, options: Enti
     for (let i = entity.start; i < entity.end; i += 1) covered[i] = 1;
     spans.push(span(analysis, text, entity.start, entity.end, WINK_TYPES[entity.type] ?? 'OTHER'));
   }
-  const member = (k: number) => covered[k] === 0 && tokens[k]!.upos === 'PROPN';
+  const member = (k: number) => covered[k] === 0 && (tokens[k]!.upos === 'PROPN' || options.properNouns?.[k] === 1);
   // Capitalised nouns and adjectives inside a sentence that touch a proper noun (tagger slips).
   const capitalised = (k: number) => {
     const token = tokens[k]!;

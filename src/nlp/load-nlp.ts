@@ -110,6 +110,7 @@ export function parseText(model: ParserModel, text: string, typeNames = true): P
   const tokens: ParsedToken[] = analysis.tokens.map((t) => ({
     index: t.index, text: t.text, lemma: t.lemma, upos: t.upos, head: -1, deprel: 'root', start: t.start, end: t.end,
   }));
+  const properNouns = new Uint8Array(tokens.length);
   for (const { start, end } of analysis.sentences) {
     if (end <= start) continue;
     const slice = analysis.tokens.slice(start, end);
@@ -118,9 +119,10 @@ export function parseText(model: ParserModel, text: string, typeNames = true): P
       const token = tokens[start + i]!;
       token.head = tree.heads[i]! < 0 ? -1 : start + tree.heads[i]!;
       token.deprel = tree.deprels[i]!;
+      if (tree.featureTags?.[i] === 'PROPN') properNouns[start + i] = 1;
     }
   }
-  return { text, tokens, entities: findEntities(analysis, text, { typeNames }), sentences: analysis.sentences };
+  return { text, tokens, entities: findEntities(analysis, text, { typeNames, properNouns }), sentences: analysis.sentences };
 }
 
 /** One ParsedSentence per sentence range, re-based to the sentence's own text. */

@@ -49,6 +49,8 @@ export interface ParsedTree {
   /** 0-based head of each word, -1 for the root. */
   heads: Int32Array;
   deprels: string[];
+  /** The tags the parser's features used: the lexical tagger's (or the input tags without one). Absent when built by hand. */
+  featureTags?: readonly string[];
 }
 
 /** Case-folded, digits as 0: the form the word vocabulary uses. */
@@ -119,7 +121,7 @@ function scratchFor(width: number): Scratch {
  */
 export function parseTaggedWords(model: ParserModel, forms: readonly string[], tags: readonly string[]): ParsedTree {
   const n = forms.length;
-  if (n === 0) return { heads: new Int32Array(0), deprels: [] };
+  if (n === 0) return { heads: new Int32Array(0), deprels: [], featureTags: [] };
   const features = model.tagger ? runLexicalTagger(model.tagger, { forms, inputTags: tags }) : tags;
   const ids = sentenceIds(model, forms, tags, features);
   const state = initialState(n);
@@ -144,7 +146,7 @@ export function parseTaggedWords(model: ParserModel, forms: readonly string[], t
     heads[i] = state.heads[i] === n ? -1 : state.heads[i]!;
     deprels[i] = model.labels[state.labels[i]!]!;
   }
-  return { heads, deprels };
+  return { heads, deprels, featureTags: features };
 }
 
 /** The allowed transition kind with the highest score. */

@@ -136,18 +136,38 @@ export async function trainParser(sentences: TrainingSentence[], options: TrainP
   const order = sentences.map((_, i) => i);
 
   /** Label step for an arc transition: the predicted label, with a perceptron update when the arc is gold and the label wrong. */
-  const labelFor = (state: ParseState, tree: GoldTree, kind: TransitionKind, learn: boolean): number => {
+  const labelFor = (state: ParseState, tree: GoldTree, kind: TransitionKind): number => {
     if (kind === LEFT && state.b0 === state.n) return rootLabel;
     const direction = kind === LEFT ? 0 : 1;
     scoreLabelsTraining(weights, direction, featureIds, labelScores);
     const predictedLabel = bestLabel(allowed[direction], labelScores);
     const s0 = state.stack[state.depth - 1]!;
     const head = kind === LEFT ? state.b0 : state.stack[state.depth - 2]!;
-    if (learn && tree.heads[s0] === head && tree.labels[s0] !== predictedLabel) {
+    if (tree.heads[s0] === head && tree.labels[s0] !== predictedLabel) {
       updateLabels(weights, keys, direction, tree.labels[s0]!, predictedLabel);
     }
     return predictedLabel;
   };
+
+  const modelOf = (finalWeights: ParserWeights): ParserModel => ({
+    ...shape,
+    words,
+    suffixes,
+    tagger,
+    weights: finalWeights,
+    info: {
+      parserVersion: PARSER_VERSION,
+      trainSha256: trainSha256 ?? '',
+      trainSentences: sentences.length,
+      nonProjectiveTrees,
+      liftedArcs,
+      epochs: settings.epochs,
+      seed: settings.seed,
+      features: finalWeights.index.count,
+      trainingSeconds: (Date.now() - started) / 1000,
+      lmkgVersion: LMKG_VERSION,
+    },
+  });
 
   for (let epoch = 1; epoch <= settings.epochs; epoch += 1) {
     shuffle(order, random);
@@ -171,9 +191,9 @@ export async function trainParser(sentences: TrainingSentence[], options: TrainP
           updateArcs(weights, keys, gold, predicted);
           if (!(explore > 0 && random() < explore)) next = gold;
           // Learn the label of the gold arc even when following a wrong transition.
-          if (next !== gold && gold !== SHIFT) labelFor(state, tree, gold, true);
+          if (next !== gold && gold !== SHIFT) labelFor(state, tree, gold);
         } else correct += 1;
-        const label = next === SHIFT ? -1 : labelFor(state, tree, next, true);
+        const label = next === SHIFT ? -1 : labelFor(state, tree, next);
         weights.clock += 1;
         applyTransition(state, next, label);
       }
@@ -186,27 +206,6 @@ export async function trainParser(sentences: TrainingSentence[], options: TrainP
   }
   const finalWeights = finalizeWeights(weights);
   return modelOf(finalWeights);
-  function modelOf(finalWeights: ParserWeights): ParserModel {
-    return {
-    ...shape,
-    words,
-    suffixes,
-    tagger,
-    weights: finalWeights,
-    info: {
-      parserVersion: PARSER_VERSION,
-      trainSha256: trainSha256 ?? '',
-      trainSentences: sentences.length,
-      nonProjectiveTrees,
-      liftedArcs,
-      epochs: settings.epochs,
-      seed: settings.seed,
-      features: finalWeights.index.count,
-      trainingSeconds: (Date.now() - started) / 1000,
-      lmkgVersion: LMKG_VERSION,
-    },
-    };
-  }
 }
 
 /**

@@ -48,3 +48,13 @@ test('proper-noun types are computed when first read, and serialise like plain f
   person!.type = 'OTHER';
   assert.equal(person!.type, 'OTHER');
 });
+
+test('tokens another tagger takes for proper nouns join the runs', () => {
+  const text = "The film wasn't directed by John Ford.";
+  const analysis = analyzeText(text);
+  assert.equal(analysis.tokens[7]!.upos, 'VERB'); // wink: Ford/VERB
+  assert.deepEqual(findEntities(analysis, text, { typeNames: false }).map((e) => e.text), ['John']);
+  const properNouns = new Uint8Array(analysis.tokens.length);
+  properNouns[7] = 1;
+  assert.deepEqual(findEntities(analysis, text, { typeNames: false, properNouns }).map((e) => [e.text, e.start, e.end]), [['John Ford', 6, 8]]);
+});
