@@ -9,15 +9,7 @@ import { bootstrapIntervals, quantile, type BootstrapInterval, type BootstrapOpt
 import { BOOTSTRAP_DEFAULTS } from './defaults.js';
 
 export function factPrecisionAt1Bootstrap(records: readonly PredictionRecord[], options: BootstrapOptions = {}): BootstrapInterval {
-  const seen = new Set<string>();
-  const correct: number[] = [];
-  for (const record of records) {
-    const key = `${record.dataset}\u0000${record.factId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (record.fact.goldRank === null) continue;
-    correct.push(record.fact.goldRank === 1 ? 1 : 0);
-  }
+  const correct = factCorrectness(records);
   return bootstrapIntervals(correct.length, (weights) => {
     let hits = 0;
     let total = 0;

@@ -8,21 +8,20 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openReport } from '../helpers/browser.js';
 import { writeReport } from '../../src/report/write-report.js';
 import type { ReportData } from '../../src/report/types.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { makeReportData, nodeKey, XSS, XSS_SUBJECT } from '../helpers/report-data.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser;
 let page: Page;
 let data: ReportData;
-const problems: string[] = [];
-const dialogs: string[] = [];
+let problems: string[] = [];
+let dialogs: string[] = [];
 
 /**
  * Calls the app's read-only test hook. (Expressions go through CDP, which the page's CSP does not
@@ -48,19 +47,10 @@ before(async () => {
   data = makeReportData({ nodes: 160, xss: true });
   writeFileSync(join(dir, 'report-data.json'), JSON.stringify(data));
   await writeReport(dir);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page exception: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(`file://${join(dir, 'report.html')}`);
-  await page.waitForFunction(() => (globalThis as any).__lmkgReport?.firstRenderMs() != null, null, { timeout: 30_000 });
+  const opened = await openReport(join(dir, 'report.html'), { acceptDownloads: true });
+  ({ browser, page } = opened);
+  problems = opened.problems;
+  dialogs = opened.dialogs;
 });
 
 after(async () => {

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openReport } from '../helpers/browser.js';
 import { runStudy, type CellMetrics } from '../../src/run/index.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { makeTinyModels } from '../helpers/tiny-models.js';
@@ -16,14 +17,12 @@ import { tempDir } from '../helpers/tmp.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_GOLD = '<script>alert(2)</script>';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser;
 let page: Page;
 let out: string;
-const problems: string[] = [];
-const dialogs: string[] = [];
+let problems: string[] = [];
+let dialogs: string[] = [];
 
 function googleReFile(dir: string): string {
   const facts: Array<[string, string, string]> = [
@@ -51,18 +50,10 @@ before(async () => {
     limit: 15, bootstrap: 20, nlp: { trainLimit: 2000 },
   });
   assert.equal(result.complete, true);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page exception: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(`file://${join(out, 'report.html')}`);
-  await page.waitForFunction(() => (globalThis as { __lmkgReport?: { firstRenderMs(): number | null } }).__lmkgReport?.firstRenderMs() != null, undefined, { timeout: 30_000 });
+  const opened = await openReport(join(out, 'report.html'));
+  ({ browser, page } = opened);
+  problems = opened.problems;
+  dialogs = opened.dialogs;
 });
 
 after(async () => {

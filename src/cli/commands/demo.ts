@@ -3,6 +3,7 @@
  */
 import type { Command } from 'commander';
 import { DEMO_DEFAULTS, InvalidOptionError, runDemo, type DemoProgress } from '../../index.js';
+import { interruptSignal } from '../interrupt.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
 
@@ -23,16 +24,11 @@ export function registerDemoCommands(program: Command): void {
     .option('--parser-model <file>', 'dependency-parser model file (default: trained once on UD English EWT and cached)')
     .addHelpText('after', '\nExamples:\n  $ npm start            (= lmkg demo, about 30 minutes on 2 cores)\n  $ lmkg demo --quick    (about 2 minutes)\n  $ lmkg demo --pretrained')
     .action(async (options: { out: string; quick?: boolean; pretrained?: boolean; corpus?: string[]; epochs?: number; dataDir?: string; parserModel?: string }) => {
-      const controller = new AbortController();
-      const onSigint = () => {
-        process.stderr.write('\nstopping (every finished step is kept; run the demo again to continue)\n');
-        controller.abort();
-      };
-      process.once('SIGINT', onSigint);
+      const interrupt = interruptSignal('stopping (every finished step is kept; run the demo again to continue)');
       const progress = createProgressDisplay({ label: 'demo', format: (v) => String(v) });
       try {
         const result = await runDemo({
-          out: options.out, signal: controller.signal, onProgress: (event) => show(progress, event),
+          out: options.out, signal: interrupt.signal, onProgress: (event) => show(progress, event),
           ...(options.quick ? { quick: true } : {}), ...(options.pretrained ? { pretrained: true } : {}),
           ...(options.corpus ? { corpus: options.corpus } : {}), ...(options.epochs ? { epochs: options.epochs } : {}),
           ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.parserModel ? { nlp: { modelFile: options.parserModel } } : {}),
@@ -54,7 +50,7 @@ export function registerDemoCommands(program: Command): void {
         console.log(result.reportFile ? `report: ${result.reportFile}` : `results in ${result.out}`);
       } finally {
         progress.stop();
-        process.removeListener('SIGINT', onSigint);
+        interrupt.dispose();
       }
     });
 }

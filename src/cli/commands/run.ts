@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { InvalidOptionError, readRunConfig, RUN_CONFIG_SCHEMA, RUN_DEFAULTS, runStudy, type RunStudyOptions } from '../../index.js';
+import { interruptSignal } from '../interrupt.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
 
@@ -66,18 +67,13 @@ export function registerRunCommands(program: Command): void {
       for (const required of ['models', 'datasets', 'out'] as const) {
         if (!merged[required]) throw new InvalidOptionError(`lmkg run needs --${required} (or "${required}" in lmkg.config.json)`);
       }
-      const controller = new AbortController();
-      const onSigint = () => {
-        process.stderr.write('\nstopping after this cell (finished cells are kept; run again to continue)\n');
-        controller.abort();
-      };
-      process.once('SIGINT', onSigint);
+      const interrupt = interruptSignal('stopping after this cell (finished cells are kept; run again to continue)');
       const progress = createProgressDisplay({ label: 'run', format: (v) => String(v) });
       try {
         const result = await runStudy({
           ...(merged as RunStudyOptions),
           ...(cli.parserModel ? { nlp: { modelFile: cli.parserModel as string } } : {}),
-          signal: controller.signal,
+          signal: interrupt.signal,
           onProgress: (e) => progress.update(e.cellsDone, e.cellsTotal, `${e.stage} ${e.cell}${e.detail ? ` ${e.detail}` : ''}`),
         });
         progress.stop();
@@ -89,7 +85,7 @@ export function registerRunCommands(program: Command): void {
         else console.log(result.reportFile ? `report: ${result.reportFile}` : `results in ${result.out}`);
       } finally {
         progress.stop();
-        process.removeListener('SIGINT', onSigint);
+        interrupt.dispose();
       }
     });
 }

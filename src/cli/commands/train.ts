@@ -3,6 +3,7 @@
  */
 import type { Command } from 'commander';
 import { InvalidOptionError, resumeTraining, train, TRAIN_PRESET_NAMES, type TrainConfig, type TrainProgress, type TrainResult } from '../../index.js';
+import { interruptSignal } from '../interrupt.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
 
@@ -57,12 +58,7 @@ export function registerTrainCommands(program: Command): void {
       '  $ lmkg train --resume runs/tiny',
     ].join('\n'))
     .action(async (options: TrainCliOptions) => {
-      const controller = new AbortController();
-      const onSigint = () => {
-        process.stderr.write('\nstopping after this step (a checkpoint is written; continue with --resume)\n');
-        controller.abort();
-      };
-      process.once('SIGINT', onSigint);
+      const interrupt = interruptSignal('stopping after this step (a checkpoint is written; continue with --resume)');
       const progress = createProgressDisplay({ label: 'train', format: (v) => String(v) });
       const onProgress = (event: TrainProgress) => {
         if (event.stage === 'step') {
@@ -74,11 +70,11 @@ export function registerTrainCommands(program: Command): void {
       try {
         if (options.resume) {
           if (options.corpus || options.out) throw new InvalidOptionError('--resume takes the corpus and settings from the run; do not pass --corpus or --out with it');
-          result = await resumeTraining(options.resume, { onProgress, signal: controller.signal, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+          result = await resumeTraining(options.resume, { onProgress, signal: interrupt.signal, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
         } else {
           if (!options.corpus || !options.out) throw new InvalidOptionError('lmkg train needs --corpus and --out (or --resume <dir>)');
           result = await train({
-            corpus: options.corpus, out: options.out, preset: options.preset, config: overrides(options), onProgress, signal: controller.signal,
+            corpus: options.corpus, out: options.out, preset: options.preset, config: overrides(options), onProgress, signal: interrupt.signal,
             ...(options.tokenizer ? { tokenizer: options.tokenizer } : {}),
             ...(options.holdout === undefined ? {} : { holdout: options.holdout }),
             ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -86,7 +82,7 @@ export function registerTrainCommands(program: Command): void {
         }
       } finally {
         progress.stop();
-        process.removeListener('SIGINT', onSigint);
+        interrupt.dispose();
       }
       printLossSummary(result);
     });
