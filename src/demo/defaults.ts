@@ -18,7 +18,7 @@ export const DEMO_DEFAULTS = Object.freeze({
   tableExtractor: 'svo-plus',
   /** Training (see presets/train-tiny.json for the rest). */
   preset: 'tiny',
-  train: { epochs: 6, blockMode: 'packed' as const, blockSize: 128, batchSize: 16, learningRate: 1e-3, vocabSize: 8000, warmupRatio: 0.06 },
+  train: { epochs: 10, blockMode: 'packed' as const, blockSize: 128, batchSize: 16, learningRate: 3e-3, vocabSize: 8000, warmupRatio: 0.05 },
   bootstrap: 1000,
 });
 
