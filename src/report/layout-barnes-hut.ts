@@ -4,6 +4,7 @@
  * so an iteration costs O(n log n) instead of O(n^2).
  */
 import type { Adjacency } from './layout.js';
+import { attractAndMove } from './layout-forces.js';
 
 /**
  * Fruchterman-Reingold for large components with Barnes-Hut repulsion (a quadtree rebuilt each
@@ -78,25 +79,7 @@ export function barnesHutRefine(members: Int32Array, adjacency: Adjacency, x: Fl
         }
       }
     }
-    for (let e = 0; e < edgeA.length; e += 1) {
-      const i = edgeA[e]!;
-      const j = edgeB[e]!;
-      const ddx = px[i]! - px[j]!;
-      const ddy = py[i]! - py[j]!;
-      const f = Math.sqrt(ddx * ddx + ddy * ddy) / k;
-      dx[i]! -= ddx * f;
-      dy[i]! -= ddy * f;
-      dx[j]! += ddx * f;
-      dy[j]! += ddy * f;
-    }
-    const temperature = startTemperature * (1 - iteration / iterations);
-    for (let i = 0; i < size; i += 1) {
-      const length = Math.sqrt(dx[i]! * dx[i]! + dy[i]! * dy[i]!);
-      if (length === 0) continue;
-      const step = Math.min(length, temperature) / length;
-      px[i]! += dx[i]! * step;
-      py[i]! += dy[i]! * step;
-    }
+    attractAndMove({ px, py, dx, dy, edgeA, edgeB, k, size }, startTemperature * (1 - iteration / iterations));
   }
   members.forEach((v, i) => {
     x[v] = px[i]!;

@@ -19,6 +19,7 @@
 import { InvalidOptionError } from '../errors.js';
 import { LAYOUT_DEFAULTS } from './defaults.js';
 import { barnesHutRefine } from './layout-barnes-hut.js';
+import { attractAndMove } from './layout-forces.js';
 
 export type LayoutOptions = Partial<{ -readonly [K in keyof typeof LAYOUT_DEFAULTS]: number }>;
 
@@ -242,25 +243,7 @@ function forceRefine(members: Int32Array, adjacency: Adjacency, x: Float64Array,
         dy[j]! -= ddy * f;
       }
     }
-    for (let e = 0; e < edgeA.length; e += 1) {
-      const i = edgeA[e]!;
-      const j = edgeB[e]!;
-      const ddx = px[i]! - px[j]!;
-      const ddy = py[i]! - py[j]!;
-      const f = Math.sqrt(ddx * ddx + ddy * ddy) / k;
-      dx[i]! -= ddx * f;
-      dy[i]! -= ddy * f;
-      dx[j]! += ddx * f;
-      dy[j]! += ddy * f;
-    }
-    const temperature = startTemperature * (1 - iteration / iterations);
-    for (let i = 0; i < size; i += 1) {
-      const length = Math.sqrt(dx[i]! * dx[i]! + dy[i]! * dy[i]!);
-      if (length === 0) continue;
-      const step = Math.min(length, temperature) / length;
-      px[i]! += dx[i]! * step;
-      py[i]! += dy[i]! * step;
-    }
+    attractAndMove({ px, py, dx, dy, edgeA, edgeB, k, size }, startTemperature * (1 - iteration / iterations));
   }
   members.forEach((v, i) => {
     x[v] = px[i]!;
