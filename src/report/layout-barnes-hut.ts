@@ -4,30 +4,14 @@
  * so an iteration costs O(n log n) instead of O(n^2).
  */
 import type { Adjacency } from './layout.js';
-import { attractAndMove } from './layout-forces.js';
+import { attractAndMove, componentPositions, writePositions } from './layout-forces.js';
 
 /**
  * Fruchterman-Reingold for large components with Barnes-Hut repulsion (a quadtree rebuilt each
  * iteration; a cell is taken as one body when size / distance < theta), from the current positions.
  */
 export function barnesHutRefine(members: Int32Array, adjacency: Adjacency, x: Float64Array, y: Float64Array, spacing: number, iterations: number): void {
-  const size = members.length;
-  const local = new Map<number, number>();
-  members.forEach((v, i) => local.set(v, i));
-  const px = Float64Array.from(members, (v) => x[v]!);
-  const py = Float64Array.from(members, (v) => y[v]!);
-  const edgeA: number[] = [];
-  const edgeB: number[] = [];
-  for (let i = 0; i < size; i += 1) {
-    const v = members[i]!;
-    for (let e = adjacency.offsets[v]!; e < adjacency.offsets[v + 1]!; e += 1) {
-      const j = local.get(adjacency.targets[e]!)!;
-      if (j > i) {
-        edgeA.push(i);
-        edgeB.push(j);
-      }
-    }
-  }
+  const { size, px, py, edgeA, edgeB } = componentPositions(members, adjacency, x, y);
   const k = spacing * 2;
   const k2 = k * k;
   const theta2 = 1.2 * 1.2;
@@ -81,10 +65,7 @@ export function barnesHutRefine(members: Int32Array, adjacency: Adjacency, x: Fl
     }
     attractAndMove({ px, py, dx, dy, edgeA, edgeB, k, size }, startTemperature * (1 - iteration / iterations));
   }
-  members.forEach((v, i) => {
-    x[v] = px[i]!;
-    y[v] = py[i]!;
-  });
+  writePositions(members, px, py, x, y);
 }
 
 /** A point quadtree in flat arrays: cell 0 is the root, children of a cell are 4 consecutive cells. */

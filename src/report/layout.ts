@@ -19,7 +19,7 @@
 import { InvalidOptionError } from '../errors.js';
 import { LAYOUT_DEFAULTS } from './defaults.js';
 import { barnesHutRefine } from './layout-barnes-hut.js';
-import { attractAndMove } from './layout-forces.js';
+import { attractAndMove, componentPositions, writePositions } from './layout-forces.js';
 
 export type LayoutOptions = Partial<{ -readonly [K in keyof typeof LAYOUT_DEFAULTS]: number }>;
 
@@ -204,23 +204,7 @@ function radialTree(members: Int32Array, adjacency: Adjacency, x: Float64Array, 
 
 /** Fruchterman-Reingold with linear cooling, from the current positions. */
 function forceRefine(members: Int32Array, adjacency: Adjacency, x: Float64Array, y: Float64Array, spacing: number, iterations: number): void {
-  const size = members.length;
-  const local = new Map<number, number>();
-  members.forEach((v, i) => local.set(v, i));
-  const px = Float64Array.from(members, (v) => x[v]!);
-  const py = Float64Array.from(members, (v) => y[v]!);
-  const edgeA: number[] = [];
-  const edgeB: number[] = [];
-  for (let i = 0; i < size; i += 1) {
-    const v = members[i]!;
-    for (let e = adjacency.offsets[v]!; e < adjacency.offsets[v + 1]!; e += 1) {
-      const j = local.get(adjacency.targets[e]!)!;
-      if (j > i) {
-        edgeA.push(i);
-        edgeB.push(j);
-      }
-    }
-  }
+  const { size, px, py, edgeA, edgeB } = componentPositions(members, adjacency, x, y);
   const k = spacing * 2;
   const k2 = k * k;
   const dx = new Float64Array(size);
@@ -245,10 +229,7 @@ function forceRefine(members: Int32Array, adjacency: Adjacency, x: Float64Array,
     }
     attractAndMove({ px, py, dx, dy, edgeA, edgeB, k, size }, startTemperature * (1 - iteration / iterations));
   }
-  members.forEach((v, i) => {
-    x[v] = px[i]!;
-    y[v] = py[i]!;
-  });
+  writePositions(members, px, py, x, y);
 }
 
 interface PlacedComponent {
