@@ -16,6 +16,7 @@ import {
 } from '../../index.js';
 import { createProgressDisplay } from '../progress.js';
 import { formatTable } from '../table.js';
+import { wholeNumber, decimal } from '../numbers.js';
 
 interface CompareCommandOptions {
   reference: string;
@@ -53,10 +54,10 @@ export function registerCompareCommands(program: Command): void {
     .option('--out <file>', 'write the results as JSON to this file and as CSV beside it (.csv)')
     .option('--matrix', 'also compute the full pairwise matrix of the graphs')
     .option('--timeline', 'also build the per-fact timeline over the graphs in the order given (needs their predictions files)')
-    .option('--aed-max-nodes <n>', 'largest graph AED accepts (default 4000)', (v) => positiveInteger('--aed-max-nodes', v))
-    .option('--aed-time-budget <seconds>', 'time budget of one AED (default 120)', (v) => positiveNumber('--aed-time-budget', v))
-    .option('--bootstrap <n>', 'bootstrap replicates for the intervals of P@1, P/R/F1 and POS overlap (0: none)', (v) => nonNegativeInteger('--bootstrap', v), 1000)
-    .option('--seed <n>', 'bootstrap seed (default 1337)', (v) => nonNegativeInteger('--seed', v))
+    .option('--aed-max-nodes <n>', 'largest graph AED accepts (default 4000)', wholeNumber('--aed-max-nodes', { min: 1 }))
+    .option('--aed-time-budget <seconds>', 'time budget of one AED (default 120)', decimal('--aed-time-budget', { above: 0 }))
+    .option('--bootstrap <n>', 'bootstrap replicates for the intervals of P@1, P/R/F1 and POS overlap (0: none)', wholeNumber('--bootstrap'), 1000)
+    .option('--seed <n>', 'bootstrap seed (default 1337)', wholeNumber('--seed'))
     .option('--no-labels', 'edit distances on structure only (node and relation labels ignored)')
     .option('--no-predictions', 'do not read the predictions files (no P@1, no timeline)')
     .addHelpText('after', [
@@ -260,22 +261,4 @@ function withExtension(path: string, extension: string): string {
 
 function num(value: number | null, digits = 4): string | null {
   return value === null ? null : value.toFixed(digits);
-}
-
-function positiveInteger(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidOptionError(`${flag} must be a positive integer, got "${value}"`);
-  return n;
-}
-
-function nonNegativeInteger(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidOptionError(`${flag} must be a non-negative integer, got "${value}"`);
-  return n;
-}
-
-function positiveNumber(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidOptionError(`${flag} must be a positive number, got "${value}"`);
-  return n;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../index.js';
 import { createProgressDisplay, formatMegabytes } from '../progress.js';
 import { printTable } from '../table.js';
+import { wholeNumber } from '../numbers.js';
 
 export function registerDataCommands(program: Command): void {
   const data = program.command('data').description('get, list and check the LAMA probe data');
@@ -17,7 +18,7 @@ export function registerDataCommands(program: Command): void {
     .description('download LAMA data.zip into the cache (resumable, checksummed, installed atomically)')
     .option('--force', 'download again even if a verified copy is installed')
     .option('--url <url>', 'archive URL (a mirror of LAMA data.zip)')
-    .option('--retries <n>', 'retries after a failed attempt', (v) => parseIntOption('--retries', v), 4)
+    .option('--retries <n>', 'retries after a failed attempt', wholeNumber('--retries'), 4)
     .addHelpText('after', '\nExample:\n  $ lmkg data fetch\n  (installs into $LMKG_CACHE_DIR/lama, default ~/.cache/lmkg/lama)')
     .action(async (options: { force?: boolean; url?: string; retries: number }) => {
       const progress = createProgressDisplay({ label: 'LAMA data.zip', format: formatMegabytes });
@@ -79,10 +80,4 @@ export function registerDataCommands(program: Command): void {
       }
       console.log(`all ${checks.length} files in ${folder} match the official sums`);
     });
-}
-
-export function parseIntOption(name: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new InvalidOptionError(`${name} must be a whole number, got "${value}"`);
-  return number;
 }

@@ -6,6 +6,7 @@ import { DEMO_DEFAULTS, InvalidOptionError, runDemo, type DemoProgress } from '.
 import { interruptSignal } from '../interrupt.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
+import { wholeNumber } from '../numbers.js';
 
 export function registerDemoCommands(program: Command): void {
   program
@@ -15,11 +16,7 @@ export function registerDemoCommands(program: Command): void {
     .option('--quick', 'about 2 minutes (small run, no quality goal)')
     .option('--pretrained', 'instead: bert-base-uncased, roberta-base and distilbert-base-uncased from the Hugging Face hub on the four datasets')
     .option('--corpus <sources...>', 'more training text besides the evidence snippets (e.g. ../shared/data/corpus)')
-    .option('--epochs <n>', 'training epochs', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new InvalidOptionError(`--epochs must be a whole number >= 1, got "${v}"`);
-      return n;
-    })
+    .option('--epochs <n>', 'training epochs', wholeNumber('--epochs', { min: 1 }))
     .option('--data-dir <dir>', 'data root (default: $LMKG_DATA_DIR, else the cache; fetched when missing)')
     .option('--parser-model <file>', 'dependency-parser model file (default: trained once on UD English EWT and cached)')
     .addHelpText('after', '\nExamples:\n  $ npm start            (= lmkg demo, about 30 minutes on 2 cores)\n  $ lmkg demo --quick    (about 2 minutes)\n  $ lmkg demo --pretrained')

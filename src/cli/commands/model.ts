@@ -7,6 +7,7 @@ import {
   ARCHITECTURES, countParameters, exportOnnx, initModel, InvalidOptionError, loadCheckpoint, MODEL_PRESETS, readModelConfig, sha256File,
   writeExportRecord, type Architecture,
 } from '../../index.js';
+import { decimal } from '../numbers.js';
 
 export function registerModelCommands(program: Command): void {
   const model = program.command('model').description('make, export and inspect masked LM folders (Hugging Face layout)');
@@ -18,9 +19,9 @@ export function registerModelCommands(program: Command): void {
     .option('--preset <preset>', `shape: ${Object.keys(MODEL_PRESETS).join(', ')} (base = bert-base / roberta-base / distilbert-base)`, 'tiny')
     .requiredOption('--tokenizer <path>', 'tokenizer.json or a folder with one (e.g. from `lmkg tokenizer train`)')
     .requiredOption('--out <dir>', 'model folder to write')
-    .option('--seed <n>', 'seed of the initialisation', (v) => parseNumber('--seed', v), 0)
-    .option('--std <x>', 'std of the normal init (HF initializer_range)', (v) => parseNumber('--std', v), 0.02)
-    .option('--max-length <n>', 'longest input in tokens', (v) => parseNumber('--max-length', v), 512)
+    .option('--seed <n>', 'seed of the initialisation', decimal('--seed'), 0)
+    .option('--std <x>', 'std of the normal init (HF initializer_range)', decimal('--std'), 0.02)
+    .option('--max-length <n>', 'longest input in tokens', decimal('--max-length'), 512)
     .option('--no-onnx', 'skip the ONNX export')
     .option('--overwrite', 'replace a non-empty --out folder')
     .addHelpText('after', '\nExample:\n  $ lmkg model init --arch roberta --preset tiny --tokenizer ./tok --out ./runs/epoch-0')
@@ -55,10 +56,4 @@ export function registerModelCommands(program: Command): void {
       const { config } = readModelConfig(dir);
       console.log(JSON.stringify({ ...config, parameters: countParameters(config) }, null, 2));
     });
-}
-
-function parseNumber(name: string, value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number)) throw new InvalidOptionError(`${name} must be a number, got "${value}"`);
-  return number;
 }

@@ -8,7 +8,7 @@ import {
 } from '../../index.js';
 import { createProgressDisplay, formatMegabytes, type ProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
-import { parseIntOption } from './data.js';
+import { wholeNumber } from '../numbers.js';
 
 interface TrainFlags {
   dataDir?: string;
@@ -25,7 +25,7 @@ export function registerParserCommands(program: Command): void {
     .description('download UD English EWT (pinned release, sha256-checked) into the cache')
     .option('--force', 'download again even if verified files are installed')
     .option('--url <base>', 'base URL holding en_ewt-ud-{train,dev,test}.conllu (a mirror)')
-    .option('--retries <n>', 'retries after a failed attempt', (v) => parseIntOption('--retries', v), 4)
+    .option('--retries <n>', 'retries after a failed attempt', wholeNumber('--retries'), 4)
     .addHelpText('after', '\nExample:\n  $ lmkg parser fetch\n  (installs into $LMKG_CACHE_DIR/ud/UD_English-EWT, default ~/.cache/lmkg/ud/UD_English-EWT)')
     .action(async (options: { force?: boolean; url?: string; retries: number }) => {
       const progress = createProgressDisplay({ label: 'UD_English-EWT', format: formatMegabytes });
@@ -52,8 +52,8 @@ export function registerParserCommands(program: Command): void {
     .command('train')
     .description('train the parser on EWT train (once: the model is cached) and print its dev scores')
     .option('--data-dir <dir>', 'data root with ud/UD_English-EWT (default: $LMKG_DATA_DIR, else the cache)')
-    .option('--limit <n>', 'train on the first n sentences only', (v) => positive('--limit', v))
-    .option('--epochs <n>', 'passes over the training data', (v) => positive('--epochs', v))
+    .option('--limit <n>', 'train on the first n sentences only', wholeNumber('--limit', { min: 1 }))
+    .option('--epochs <n>', 'passes over the training data', wholeNumber('--epochs', { min: 1 }))
     .option('--retrain', 'train again even if a cached model exists')
     .addHelpText('after', '\nExamples:\n  $ lmkg parser train\n  $ lmkg parser train --limit 2000 --epochs 8')
     .action(async (flags: TrainFlags) => {
@@ -75,8 +75,8 @@ export function registerParserCommands(program: Command): void {
     .description('score the (cached) parser on EWT test: gold tokens, wink tags, punctuation included')
     .option('--data-dir <dir>', 'data root with ud/UD_English-EWT (default: $LMKG_DATA_DIR, else the cache)')
     .option('--split <split>', 'test or dev', 'test')
-    .option('--limit <n>', 'use the model trained on the first n sentences', (v) => positive('--limit', v))
-    .option('--epochs <n>', 'use the model trained for n epochs', (v) => positive('--epochs', v))
+    .option('--limit <n>', 'use the model trained on the first n sentences', wholeNumber('--limit', { min: 1 }))
+    .option('--epochs <n>', 'use the model trained for n epochs', wholeNumber('--epochs', { min: 1 }))
     .addHelpText('after', '\nExample:\n  $ lmkg parser eval')
     .action(async (flags: TrainFlags & { split: string }) => {
       if (flags.split !== 'test' && flags.split !== 'dev') throw new InvalidOptionError(`--split must be "test" or "dev", got "${flags.split}"`);
@@ -166,10 +166,4 @@ function printScores(split: string, scores: Pick<ParserScores, 'uas' | 'las' | '
     [[split, scores.words, percent(scores.uas), percent(scores.las), percent(scores.lasUniversal), scores.tagAccuracy === undefined ? null : percent(scores.tagAccuracy)]],
   );
   console.log('protocol: gold tokenisation, UPOS from wink (the run-time tagger), punctuation included');
-}
-
-function positive(name: string, value: string): number {
-  const number = parseIntOption(name, value);
-  if (number === 0) throw new InvalidOptionError(`${name} must be at least 1, got "${value}"`);
-  return number;
 }

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { InvalidOptionError, serveReport, writeReport } from '../../index.js';
+import { wholeNumber } from '../numbers.js';
 
 export function registerReportCommands(program: Command): void {
   program
@@ -11,7 +12,7 @@ export function registerReportCommands(program: Command): void {
     .description('write <run-dir>/report.html from <run-dir>/report-data.json (one self-contained page); --serve serves it on 127.0.0.1')
     .argument('<run-dir>', 'a run folder written by `lmkg run`')
     .option('--serve', 'then serve the folder on 127.0.0.1 until Ctrl-C')
-    .option('--port <n>', 'port for --serve (0 = a free port)', (v) => parsePort(v), 0)
+    .option('--port <n>', 'port for --serve (0 = a free port)', wholeNumber('--port', { min: 0, max: 65535 }), 0)
     .addHelpText('after', '\nExamples:\n  $ lmkg report runs/epochs\n  $ lmkg report runs/epochs --serve --port 8080')
     .action(async (runDir: string, options: { serve?: boolean; port: number }, command: Command) => {
       if (!options.serve && command.getOptionValueSource('port') === 'cli') {
@@ -33,10 +34,4 @@ export function registerReportCommands(program: Command): void {
       });
       console.log('stopped');
     });
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidOptionError(`--port must be a whole number in [0, 65535], got "${value}"`);
-  return port;
 }

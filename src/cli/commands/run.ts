@@ -7,13 +7,9 @@ import { InvalidOptionError, readRunConfig, RUN_CONFIG_SCHEMA, RUN_DEFAULTS, run
 import { interruptSignal } from '../interrupt.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
+import { wholeNumber } from '../numbers.js';
 
 const list = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-const whole = (name: string) => (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidOptionError(`${name} must be a whole number, got "${value}"`);
-  return n;
-};
 
 export function registerRunCommands(program: Command): void {
   program
@@ -24,22 +20,22 @@ export function registerRunCommands(program: Command): void {
     .option('--extractors <list>', `comma-separated extractors (default ${RUN_DEFAULTS.extractors.join(',')})`, list)
     .option('--out <dir>', 'run folder')
     .option('--config <file>', 'options file (default ./lmkg.config.json when present)')
-    .option('--top-k <n>', 'predictions per blank', whole('--top-k'))
-    .option('--batch-size <n>', 'sentences per forward pass', whole('--batch-size'))
-    .option('--limit <n>', 'queries per dataset (file order)', whole('--limit'))
+    .option('--top-k <n>', 'predictions per blank', wholeNumber('--top-k'))
+    .option('--batch-size <n>', 'sentences per forward pass', wholeNumber('--batch-size'))
+    .option('--limit <n>', 'queries per dataset (file order)', wholeNumber('--limit'))
     .option('--template', 'one query per fact from the relation template')
     .option('--filter-judgments', "apply LAMA's Google-RE judgment filter")
     .option('--common-vocab <file>', 'rank over a common vocabulary (one token per line)')
     .option('--compare-mode <mode>', 'exact-defs (published definitions) or paper (the paper\'s code)')
     .option('--reference <name>', 'compare with "gold" (default) or with this model\'s graph')
-    .option('--bootstrap <n>', 'bootstrap replicates for the intervals (0: none)', whole('--bootstrap'))
-    .option('--seed <n>', 'bootstrap seed', whole('--seed'))
-    .option('--aed-max-nodes <n>', 'skip AED above this many nodes (HED is always computed)', whole('--aed-max-nodes'))
+    .option('--bootstrap <n>', 'bootstrap replicates for the intervals (0: none)', wholeNumber('--bootstrap'))
+    .option('--seed <n>', 'bootstrap seed', wholeNumber('--seed'))
+    .option('--aed-max-nodes <n>', 'skip AED above this many nodes (HED is always computed)', wholeNumber('--aed-max-nodes'))
     .option('--fact-groups <holdout.json>', 'label facts seen / held out in training (holdout.json of lmkg train)')
     .option('--data-dir <dir>', 'data root (default: $LMKG_DATA_DIR, else the cache)')
     .option('--parser-model <file>', 'dependency-parser model file (default: trained once on UD English EWT and cached)')
     .option('--no-report', 'skip report.html')
-    .option('--max-cells <n>', 'stop after computing N cells (run again to continue)', whole('--max-cells'))
+    .option('--max-cells <n>', 'stop after computing N cells (run again to continue)', wholeNumber('--max-cells'))
     .option('--print-schema', 'print the JSON Schema of lmkg.config.json and exit')
     .addHelpText('after', [
       '',

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidOptionError, loadTokenizer, saveTokenizer, trainTokenizer, UsageError, type TokenizerKind } from '../../index.js';
 import { createProgressDisplay, formatMegabytes, type ProgressDisplay } from '../progress.js';
+import { wholeNumber } from '../numbers.js';
 
 interface TrainFlags {
   type: string;
@@ -26,11 +27,11 @@ export function registerTokenizerCommands(program: Command): void {
     .description('train a tokenizer on text files (one paragraph per line) and save it as a Hugging Face tokenizer folder')
     .requiredOption('--type <type>', 'bpe (byte-level BPE, as RoBERTa) or wordpiece (as BERT)')
     .requiredOption('--corpus <paths...>', 'text files, or folders of *.txt files (recursive)')
-    .option('--vocab-size <n>', 'vocabulary size, special tokens included (default: 52000 for bpe, 30522 for wordpiece)', (v) => parseCount('--vocab-size', v))
-    .option('--min-frequency <n>', 'pairs seen fewer times are never merged (default 2)', (v) => parseCount('--min-frequency', v))
-    .option('--limit-alphabet <n>', 'wordpiece: keep this many most frequent characters (default 1000)', (v) => parseCount('--limit-alphabet', v))
+    .option('--vocab-size <n>', 'vocabulary size, special tokens included (default: 52000 for bpe, 30522 for wordpiece)', wholeNumber('--vocab-size', { min: 1 }))
+    .option('--min-frequency <n>', 'pairs seen fewer times are never merged (default 2)', wholeNumber('--min-frequency', { min: 1 }))
+    .option('--limit-alphabet <n>', 'wordpiece: keep this many most frequent characters (default 1000)', wholeNumber('--limit-alphabet', { min: 1 }))
     .option('--cased', 'wordpiece: keep case and accents (default: uncased, as bert-base-uncased)')
-    .option('--model-max-length <n>', 'model_max_length written to tokenizer_config.json (default 512)', (v) => parseCount('--model-max-length', v))
+    .option('--model-max-length <n>', 'model_max_length written to tokenizer_config.json (default 512)', wholeNumber('--model-max-length', { min: 1 }))
     .requiredOption('--out <dir>', 'output folder (created atomically; must not exist or be empty unless --force)')
     .option('--force', 'replace a non-empty output folder')
     .addHelpText(
@@ -108,10 +109,4 @@ export function registerTokenizerCommands(program: Command): void {
       console.log(tokens.map((token, i) => `${token}=${ids[i]}`).join(' '));
       console.log(`decoded: ${JSON.stringify(tok.decode(ids))}`);
     });
-}
-
-function parseCount(name: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new InvalidOptionError(`${name} must be a whole number > 0, got "${value}"`);
-  return number;
 }
