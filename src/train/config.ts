@@ -18,7 +18,7 @@ const CHECKS: Record<keyof TrainConfig, Check> = {
   intermediateSize: 'positive-integer', maxLength: 'positive-integer', initStd: 'number',
   hiddenDropout: 'number', attentionDropout: 'number',
   vocabSize: 'positive-integer', minFrequency: 'positive-integer',
-  blockMode: ['line-by-line', 'packed'], blockSize: 'positive-integer', mlmProbability: 'number',
+  splitSentences: 'boolean', blockMode: ['line-by-line', 'packed'], blockSize: 'positive-integer', mlmProbability: 'number', salientSpanProbability: 'number', salientSpanMode: ['one', 'each'],
   epochs: 'positive-integer', batchSize: 'positive-integer', gradAccumulation: 'positive-integer',
   learningRate: 'number', warmupRatio: 'number', weightDecay: 'number',
   adamBeta1: 'number', adamBeta2: 'number', adamEpsilon: 'number', maxGradNorm: 'number',
@@ -66,7 +66,7 @@ function checkConsistency(config: TrainConfig): void {
   if (config.hiddenSize % config.numHeads !== 0) fail(`hiddenSize (${config.hiddenSize}) must be divisible by numHeads (${config.numHeads})`);
   if (config.blockSize > config.maxLength) fail(`blockSize (${config.blockSize}) exceeds maxLength (${config.maxLength})`);
   if (config.blockSize < 3) fail(`blockSize must be at least 3 (<s>, a token, </s>), got ${config.blockSize}`);
-  for (const key of ['mlmProbability', 'hiddenDropout', 'attentionDropout', 'warmupRatio'] as const) {
+  for (const key of ['mlmProbability', 'salientSpanProbability', 'hiddenDropout', 'attentionDropout', 'warmupRatio'] as const) {
     if (!(config[key] >= 0 && config[key] < 1)) fail(`${key} must be in [0, 1), got ${config[key]}`);
   }
   if (!(config.learningRate > 0)) fail(`learningRate must be positive, got ${config.learningRate}`);

@@ -17,9 +17,12 @@ export const TRAIN_DEFAULTS: Readonly<TrainConfig> = Object.freeze({
   vocabSize: 8000,        // byte-level BPE vocabulary
   minFrequency: 2,        // a pair must occur this often to be merged
   // data
+  splitSentences: false,  // one example per sentence instead of per line (paragraph); see sentences.ts
   blockMode: 'line-by-line' as 'line-by-line' | 'packed',
   blockSize: 64,          // tokens per example, <s> and </s> included
   mlmProbability: 0.15,   // share of tokens chosen for the MLM loss (80% <mask>, 10% random, 10% kept)
+  salientSpanProbability: 0, // salient spans (names, numbers) masked whole besides; 0: plain BERT masking
+  salientSpanMode: 'one' as 'one' | 'each', // one span per example with that probability (REALM), or each span
   // optimisation
   epochs: 3,
   batchSize: 16,          // examples per micro-batch
@@ -48,9 +51,12 @@ export interface TrainConfig {
   attentionDropout: number;
   vocabSize: number;
   minFrequency: number;
+  splitSentences: boolean;
   blockMode: 'line-by-line' | 'packed';
   blockSize: number;
   mlmProbability: number;
+  salientSpanProbability: number;
+  salientSpanMode: 'one' | 'each';
   epochs: number;
   batchSize: number;
   gradAccumulation: number;

@@ -26,6 +26,7 @@ import type { TrainConfig } from './defaults.js';
 import { registerWasmTrainingKernels } from './kernels.js';
 import { mlmLoss } from './loss.js';
 import { maskBatch, type MaskingSpec } from './masking.js';
+import { buildSalientTable } from './salient-spans.js';
 import { createTfMaskedLm, disposeTfMaskedLm, weightsFromTfMaskedLm, type TfMaskedLm } from './model.js';
 import { AdamW, clipByGlobalNorm } from './optimizer.js';
 import { linearWarmupDecay } from './schedule.js';
@@ -158,6 +159,9 @@ async function runTraining(out: string, record: RunRecord, data: TrainingData, r
   const masking: MaskingSpec = {
     maskId: mask!.id, vocabSize: data.tokenizer.vocabSize, probability: config.mlmProbability,
     specialIds: new Set(Object.values(data.tokenizer.specials).filter((s) => s !== null).map((s) => s!.id)),
+    ...(config.salientSpanProbability > 0
+      ? { salient: { table: buildSalientTable(data.tokenizer, data.examples), probability: config.salientSpanProbability, mode: config.salientSpanMode } }
+      : {}),
   };
   const written: string[] = [];
   let state: TrainerState;
@@ -212,7 +216,7 @@ async function runTraining(out: string, record: RunRecord, data: TrainingData, r
         const rows = order.slice(m * config.batchSize, (m + 1) * config.batchSize).map((i) => data.examples[i]!);
         const padded = padBatch(rows, pad!.id);
         const random = new SeededRandom(mixSeed(config.seed, epoch, m));
-        const masked = maskBatch(padded.ids, masking, random);
+        const masked = maskBatch(padded.ids, masking, random, padded.seqLen);
         const dropout = (x: tf.Tensor, rate: number) => tf.dropout(x, rate, undefined, random.nextUint32());
         const { value, grads } = tf.variableGrads(
           () => mlmLoss(model, { ...padded, inputIds: masked.inputIds, positions: masked.positions, labels: masked.labels }, { training: true, dropout }).div(micros) as tf.Scalar,

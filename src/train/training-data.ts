@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadTokenizer, readCorpusLines, saveTokenizer, trainTokenizer, type Tokenizer, type TrainTokenizerProgress } from '../tokenizers/index.js';
 import { makeExamples } from './blocks.js';
+import { splitSentences } from './sentences.js';
 import type { TrainConfig } from './defaults.js';
 import { buildEvidenceCorpus, EVIDENCE_PREFIX, parseEvidenceSource, type EvidenceCorpus } from './evidence-corpus.js';
 
@@ -57,7 +58,9 @@ export async function readTrainingLines(options: PrepareDataOptions, seed: numbe
 }
 
 export async function prepareTrainingData(options: PrepareDataOptions, config: TrainConfig): Promise<TrainingData> {
-  const { lines, evidence } = await readTrainingLines(options, config.seed);
+  const read = await readTrainingLines(options, config.seed);
+  const { evidence } = read;
+  const lines = config.splitSentences ? read.lines.flatMap(splitSentences) : read.lines;
   let tokenizer: Tokenizer;
   let tokenizerDir: string;
   if (options.tokenizer) {

@@ -6,6 +6,7 @@ import { InvalidOptionError, resumeTraining, train, TRAIN_PRESET_NAMES, type Tra
 import { interruptSignal } from '../interrupt.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
+import { wholeNumber, decimal } from '../numbers.js';
 
 interface TrainCliOptions {
   corpus?: string[];
@@ -22,8 +23,12 @@ interface TrainCliOptions {
   gradAccumulation?: number;
   blockSize?: number;
   blockMode?: string;
+  splitSentences?: boolean;
   vocabSize?: number;
   minFrequency?: number;
+  mlmProbability?: number;
+  salientSpans?: number;
+  dropout?: number;
   saveSteps?: number;
   maxSteps?: number;
 }
@@ -37,19 +42,23 @@ export function registerTrainCommands(program: Command): void {
     .option('--resume <dir>', 'continue an interrupted run from its latest checkpoint')
     .option('--preset <name>', `${TRAIN_PRESET_NAMES.join(', ')}, or a preset JSON file`, 'tiny')
     .option('--tokenizer <path>', 'use this tokenizer instead of training a byte-level BPE on the corpus')
-    .option('--holdout <fraction>', 'share of LAMA subjects held out of a lama-evidence: corpus (e.g. 0.2)', number('--holdout'))
+    .option('--holdout <fraction>', 'share of LAMA subjects held out of a lama-evidence: corpus (e.g. 0.2)', decimal('--holdout'))
     .option('--data-dir <dir>', 'data root with lama/ (default: $LMKG_DATA_DIR, else the cache)')
-    .option('--epochs <n>', 'epochs', integer('--epochs'))
-    .option('--seed <n>', 'seed of init, masking, dropout and shuffling', integer('--seed'))
-    .option('--lr <x>', 'peak learning rate', number('--lr'))
-    .option('--batch-size <n>', 'examples per micro-batch', integer('--batch-size'))
-    .option('--grad-accumulation <n>', 'micro-batches per optimizer step', integer('--grad-accumulation'))
-    .option('--block-size <n>', 'tokens per example', integer('--block-size'))
+    .option('--epochs <n>', 'epochs', wholeNumber('--epochs'))
+    .option('--seed <n>', 'seed of init, masking, dropout and shuffling', wholeNumber('--seed'))
+    .option('--lr <x>', 'peak learning rate', decimal('--lr'))
+    .option('--batch-size <n>', 'examples per micro-batch', wholeNumber('--batch-size'))
+    .option('--grad-accumulation <n>', 'micro-batches per optimizer step', wholeNumber('--grad-accumulation'))
+    .option('--block-size <n>', 'tokens per example', wholeNumber('--block-size'))
     .option('--block-mode <mode>', 'line-by-line (the paper) or packed')
-    .option('--vocab-size <n>', 'vocabulary of the trained tokenizer', integer('--vocab-size'))
-    .option('--min-frequency <n>', 'minimum pair frequency of the trained tokenizer', integer('--min-frequency'))
-    .option('--save-steps <n>', 'also checkpoint every N steps', integer('--save-steps'))
-    .option('--max-steps <n>', 'stop after N optimizer steps', integer('--max-steps'))
+    .option('--split-sentences', 'one example per sentence instead of per line (paragraph)')
+    .option('--vocab-size <n>', 'vocabulary of the trained tokenizer', wholeNumber('--vocab-size'))
+    .option('--min-frequency <n>', 'minimum pair frequency of the trained tokenizer', wholeNumber('--min-frequency'))
+    .option('--mlm-probability <p>', 'share of tokens chosen for the MLM loss (default 0.15)', decimal('--mlm-probability'))
+    .option('--salient-spans <p>', 'with this probability mask one salient span (a name, a number) of each example whole, as REALM (default 0)', decimal('--salient-spans'))
+    .option('--dropout <p>', 'hidden and attention dropout (default 0.1)', decimal('--dropout'))
+    .option('--save-steps <n>', 'also checkpoint every N steps', wholeNumber('--save-steps'))
+    .option('--max-steps <n>', 'stop after N optimizer steps', wholeNumber('--max-steps'))
     .addHelpText('after', [
       '',
       'Examples:',
@@ -97,8 +106,15 @@ function overrides(options: TrainCliOptions): Partial<TrainConfig> {
   if (options.gradAccumulation !== undefined) config.gradAccumulation = options.gradAccumulation;
   if (options.blockSize !== undefined) config.blockSize = options.blockSize;
   if (options.blockMode !== undefined) config.blockMode = options.blockMode as TrainConfig['blockMode'];
+  if (options.splitSentences) config.splitSentences = true;
   if (options.vocabSize !== undefined) config.vocabSize = options.vocabSize;
   if (options.minFrequency !== undefined) config.minFrequency = options.minFrequency;
+  if (options.mlmProbability !== undefined) config.mlmProbability = options.mlmProbability;
+  if (options.salientSpans !== undefined) config.salientSpanProbability = options.salientSpans;
+  if (options.dropout !== undefined) {
+    config.hiddenDropout = options.dropout;
+    config.attentionDropout = options.dropout;
+  }
   if (options.saveSteps !== undefined) config.saveSteps = options.saveSteps;
   if (options.maxSteps !== undefined) config.maxSteps = options.maxSteps;
   return config;
@@ -115,20 +131,4 @@ function printLossSummary(result: TrainResult): void {
   }));
   console.log(`${result.state.globalStep} steps, ${result.state.tokensSeen.toLocaleString('en-US')} tokens, ${result.parameters.toLocaleString('en-US')} parameters, ${Math.round(result.tokensPerSecond)} tokens/s on tfjs-${result.backend}`);
   console.log(`checkpoints in ${result.out}: ${result.checkpoints.map((c) => c.split('/').pop()).join(', ')}`);
-}
-
-function integer(name: string): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidOptionError(`${name} must be a whole number, got "${value}"`);
-    return n;
-  };
-}
-
-function number(name: string): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!Number.isFinite(n)) throw new InvalidOptionError(`${name} must be a number, got "${value}"`);
-    return n;
-  };
 }
