@@ -66,9 +66,10 @@ function checkConsistency(config: TrainConfig): void {
   if (config.hiddenSize % config.numHeads !== 0) fail(`hiddenSize (${config.hiddenSize}) must be divisible by numHeads (${config.numHeads})`);
   if (config.blockSize > config.maxLength) fail(`blockSize (${config.blockSize}) exceeds maxLength (${config.maxLength})`);
   if (config.blockSize < 3) fail(`blockSize must be at least 3 (<s>, a token, </s>), got ${config.blockSize}`);
-  for (const key of ['mlmProbability', 'salientSpanProbability', 'hiddenDropout', 'attentionDropout', 'warmupRatio'] as const) {
+  for (const key of ['mlmProbability', 'hiddenDropout', 'attentionDropout', 'warmupRatio'] as const) {
     if (!(config[key] >= 0 && config[key] < 1)) fail(`${key} must be in [0, 1), got ${config[key]}`);
   }
+  if (!(config.salientSpanProbability >= 0 && config.salientSpanProbability <= 1)) fail(`salientSpanProbability must be in [0, 1], got ${config.salientSpanProbability}`);
   if (!(config.learningRate > 0)) fail(`learningRate must be positive, got ${config.learningRate}`);
   if (!Number.isInteger(config.seed)) fail(`seed must be an integer, got ${config.seed}`);
   for (const key of ['saveSteps', 'maxSteps'] as const) {
