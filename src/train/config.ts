@@ -18,7 +18,7 @@ const CHECKS: Record<keyof TrainConfig, Check> = {
   intermediateSize: 'positive-integer', maxLength: 'positive-integer', initStd: 'number',
   hiddenDropout: 'number', attentionDropout: 'number',
   vocabSize: 'positive-integer', minFrequency: 'positive-integer',
-  splitSentences: 'boolean', blockMode: ['line-by-line', 'packed'], blockSize: 'positive-integer', mlmProbability: 'number', salientSpanProbability: 'number', salientSpanMode: ['one', 'each'],
+  evidenceText: ['snippets', 'fact-sentences'], splitSentences: 'boolean', blockMode: ['line-by-line', 'packed'], blockSize: 'positive-integer', mlmProbability: 'number', salientSpanProbability: 'number', salientSpanMode: ['one', 'each'],
   epochs: 'positive-integer', batchSize: 'positive-integer', gradAccumulation: 'positive-integer',
   learningRate: 'number', warmupRatio: 'number', weightDecay: 'number',
   adamBeta1: 'number', adamBeta2: 'number', adamEpsilon: 'number', maxGradNorm: 'number',

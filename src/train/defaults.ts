@@ -17,6 +17,7 @@ export const TRAIN_DEFAULTS: Readonly<TrainConfig> = Object.freeze({
   vocabSize: 8000,        // byte-level BPE vocabulary
   minFrequency: 2,        // a pair must occur this often to be merged
   // data
+  evidenceText: 'snippets' as 'snippets' | 'fact-sentences', // lama-evidence: paragraphs, or only the sentences stating each fact
   splitSentences: false,  // one example per sentence instead of per line (paragraph); see sentences.ts
   blockMode: 'line-by-line' as 'line-by-line' | 'packed',
   blockSize: 64,          // tokens per example, <s> and </s> included
@@ -51,6 +52,7 @@ export interface TrainConfig {
   attentionDropout: number;
   vocabSize: number;
   minFrequency: number;
+  evidenceText: 'snippets' | 'fact-sentences';
   splitSentences: boolean;
   blockMode: 'line-by-line' | 'packed';
   blockSize: number;

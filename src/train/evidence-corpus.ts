@@ -18,6 +18,12 @@ export const EVIDENCE_PREFIX = 'lama-evidence:';
 export interface EvidenceCorpusOptions extends DataRootOptions {
   /** Share of subjects held out, in [0, 1). */
   holdout?: number;
+  /**
+   * What each fact contributes: its evidence paragraphs (`snippets`, default) or only the
+   * sentences that state it (`fact-sentences`, the files' `considered_sentences`, which the
+   * probes are made from): a third of the text, so three times the passes in the same time.
+   */
+  text?: 'snippets' | 'fact-sentences';
   seed?: number;
 }
 
@@ -67,7 +73,9 @@ export async function buildEvidenceCorpus(datasets: string[], options: EvidenceC
     const { file } = resolveDataset(dataset, root);
     for await (const { value } of readJsonl(file)) {
       const evidences = Array.isArray(value.evidences) ? (value.evidences as Array<Record<string, unknown>>) : [];
-      const snippets = evidences.map((e) => (typeof e?.snippet === 'string' ? cleanSnippet(e.snippet) : '')).filter(Boolean);
+      const snippets = options.text === 'fact-sentences'
+        ? evidences.flatMap((e) => (Array.isArray(e?.considered_sentences) ? e.considered_sentences : [])).map((t) => (typeof t === 'string' ? cleanSnippet(t) : '')).filter(Boolean)
+        : evidences.map((e) => (typeof e?.snippet === 'string' ? cleanSnippet(e.snippet) : '')).filter(Boolean);
       if (typeof value.uuid !== 'string' || typeof value.sub_label !== 'string' || typeof value.obj_label !== 'string') continue;
       facts.push({ factId: value.uuid, dataset, subject: value.sub_label, gold: value.obj_label, snippets });
     }

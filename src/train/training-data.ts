@@ -33,7 +33,7 @@ export interface TrainingData {
 }
 
 /** Reads all corpus lines (evidence snippets first, then files in order). */
-export async function readTrainingLines(options: PrepareDataOptions, seed: number): Promise<{ lines: string[]; evidence: EvidenceCorpus | null }> {
+export async function readTrainingLines(options: PrepareDataOptions, seed: number, evidenceText: 'snippets' | 'fact-sentences' = 'snippets'): Promise<{ lines: string[]; evidence: EvidenceCorpus | null }> {
   const evidenceSources = options.corpus.filter((s) => s.startsWith(EVIDENCE_PREFIX));
   const fileSources = options.corpus.filter((s) => !s.startsWith(EVIDENCE_PREFIX));
   if (evidenceSources.length > 1) throw new UsageError(`train: give one lama-evidence: source with all its datasets (lama-evidence:a,b,c), got ${evidenceSources.length}`);
@@ -41,7 +41,7 @@ export async function readTrainingLines(options: PrepareDataOptions, seed: numbe
   const lines: string[] = [];
   if (evidenceSources[0] !== undefined) {
     evidence = await buildEvidenceCorpus(parseEvidenceSource(evidenceSources[0]), {
-      holdout: options.holdout ?? 0, seed, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+      holdout: options.holdout ?? 0, seed, text: evidenceText, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     });
     lines.push(...evidence.lines);
   } else if ((options.holdout ?? 0) > 0) {
@@ -58,7 +58,7 @@ export async function readTrainingLines(options: PrepareDataOptions, seed: numbe
 }
 
 export async function prepareTrainingData(options: PrepareDataOptions, config: TrainConfig): Promise<TrainingData> {
-  const read = await readTrainingLines(options, config.seed);
+  const read = await readTrainingLines(options, config.seed, config.evidenceText);
   const { evidence } = read;
   const lines = config.splitSentences ? read.lines.flatMap(splitSentences) : read.lines;
   let tokenizer: Tokenizer;
