@@ -1,7 +1,8 @@
 /**
  * @file `lmkg demo` (npm start): the paper's knowledge-acquisition experiment end to end.
  *
- *   1. corpus: the Wikipedia evidence snippets of the Google-RE files, 20% of the subjects held out
+ *   1. corpus: the Wikipedia evidence of the Google-RE files (the sentences that state each fact),
+ *      20% of the subjects held out
  *   2. train a tiny RoBERTa from scratch, a snapshot per epoch (epoch-0 = random init)
  *   3-4. probe every snapshot on the four datasets, build and compare graphs with every extractor,
  *      timelines labelled seen / held-out  (lmkg run)
@@ -18,7 +19,7 @@ import { writeTextAtomic } from '../files.js';
 import { readPredictions } from '../lm/index.js';
 import { loadNlp, type LoadNlpOptions } from '../nlp/index.js';
 import { expandModels, runStudy, safeFolderName, type RunProgress, type RunStudyResult } from '../run/index.js';
-import { HOLDOUT_FILE, listTrainingCheckpoints, readTrainerState, resumeTraining, train, type TrainProgress } from '../train/index.js';
+import { HOLDOUT_FILE, listTrainingCheckpoints, readTrainerState, resumeTraining, train, type TrainConfig, type TrainProgress } from '../train/index.js';
 import { DEMO_DEFAULTS, DEMO_QUICK, GOOGLE_RE_DATASETS, PRETRAINED_MODELS } from './defaults.js';
 import { groupTable, type GroupTable } from './group-table.js';
 
@@ -31,6 +32,8 @@ export interface DemoOptions {
   /** More training text besides the evidence snippets (files or folders). */
   corpus?: string[];
   epochs?: number;
+  /** Training settings over the demo's own (DEMO_DEFAULTS.train), e.g. to try another learning rate. */
+  train?: Partial<TrainConfig>;
   dataDir?: string;
   /** Parser settings (tests pass a smaller training set). */
   nlp?: Pick<LoadNlpOptions, 'modelFile' | 'trainLimit' | 'cacheDir'>;
@@ -114,7 +117,7 @@ async function trainOrResume(trainDir: string, options: DemoOptions, quick: bool
   const result = await train({
     corpus: [`lama-evidence:${GOOGLE_RE_DATASETS.join(',')}`, ...(options.corpus ?? [])],
     out: trainDir, preset: DEMO_DEFAULTS.preset, holdout: DEMO_DEFAULTS.holdout,
-    config: { ...settings, seed: DEMO_DEFAULTS.seed, ...(options.epochs ? { epochs: options.epochs } : {}) },
+    config: { ...settings, seed: DEMO_DEFAULTS.seed, ...options.train, ...(options.epochs ? { epochs: options.epochs } : {}) },
     onProgress, ...signal, ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
   return result.state.globalStep;

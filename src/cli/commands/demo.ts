@@ -19,7 +19,7 @@ export function registerDemoCommands(program: Command): void {
     .option('--epochs <n>', 'training epochs', wholeNumber('--epochs', { min: 1 }))
     .option('--data-dir <dir>', 'data root (default: $LMKG_DATA_DIR, else the cache; fetched when missing)')
     .option('--parser-model <file>', 'dependency-parser model file (default: trained once on UD English EWT and cached)')
-    .addHelpText('after', '\nExamples:\n  $ npm start            (= lmkg demo, about 30 minutes on 2 cores)\n  $ lmkg demo --quick    (about 2 minutes)\n  $ lmkg demo --pretrained')
+    .addHelpText('after', '\nExamples:\n  $ npm start            (= lmkg demo, about 33 minutes on 2 cores)\n  $ lmkg demo --quick    (about 2 minutes)\n  $ lmkg demo --pretrained')
     .action(async (options: { out: string; quick?: boolean; pretrained?: boolean; corpus?: string[]; epochs?: number; dataDir?: string; parserModel?: string }) => {
       const interrupt = interruptSignal('stopping (every finished step is kept; run the demo again to continue)');
       const progress = createProgressDisplay({ label: 'demo', format: (v) => String(v) });
