@@ -41,3 +41,8 @@ export function deriveSpecials(
     eos: bpe ? pick('eos_token', '</s>') : pick('eos_token'),
   };
 }
+
+/** The ids of all special tokens (never masked, never part of a word). */
+export function specialTokenIds(specials: TokenizerSpecials): Set<number> {
+  return new Set(Object.values(specials).filter((s): s is SpecialToken => s !== null).map((s) => s.id));
+}

@@ -73,9 +73,7 @@ export async function buildEvidenceCorpus(datasets: string[], options: EvidenceC
     const { file } = resolveDataset(dataset, root);
     for await (const { value } of readJsonl(file)) {
       const evidences = Array.isArray(value.evidences) ? (value.evidences as Array<Record<string, unknown>>) : [];
-      const snippets = options.text === 'fact-sentences'
-        ? evidences.flatMap((e) => (Array.isArray(e?.considered_sentences) ? e.considered_sentences : [])).map((t) => (typeof t === 'string' ? cleanSnippet(t) : '')).filter(Boolean)
-        : evidences.map((e) => (typeof e?.snippet === 'string' ? cleanSnippet(e.snippet) : '')).filter(Boolean);
+      const snippets = evidenceTexts(evidences, options.text ?? 'snippets');
       if (typeof value.uuid !== 'string' || typeof value.sub_label !== 'string' || typeof value.obj_label !== 'string') continue;
       facts.push({ factId: value.uuid, dataset, subject: value.sub_label, gold: value.obj_label, snippets });
     }
@@ -106,6 +104,14 @@ export async function buildEvidenceCorpus(datasets: string[], options: EvidenceC
     heldOutFactIds: [...heldOutIds], seenFactIds: seen, unseenFactIds: unseen,
     excludedSnippets: allSnippets.length - lines.length,
   };
+}
+
+/** A fact's training text: its evidence paragraphs, or the sentences of them that state it. */
+function evidenceTexts(evidences: Array<Record<string, unknown>>, text: 'snippets' | 'fact-sentences'): string[] {
+  const raw = text === 'fact-sentences'
+    ? evidences.flatMap((e) => (Array.isArray(e?.considered_sentences) ? (e.considered_sentences as unknown[]) : []))
+    : evidences.map((e) => e?.snippet);
+  return raw.map((t) => (typeof t === 'string' ? cleanSnippet(t) : '')).filter(Boolean);
 }
 
 /** Snippets are paragraphs; keep each on one line. */

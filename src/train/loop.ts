@@ -18,6 +18,7 @@ import { UsageError } from '../errors.js';
 import { countParameters, initWeights, presetConfig, writeJsonAtomic, type MaskedLmConfig } from '../lm/index.js';
 import { mixSeed, SeededRandom } from '../random.js';
 import { LMKG_VERSION } from '../version.js';
+import { specialTokenIds } from '../tokenizers/index.js';
 import { initTfBackend } from './backend.js';
 import { padBatch } from './blocks.js';
 import { listTrainingCheckpoints, readTrainingCheckpoint, writeTrainingCheckpoint, type LogEntry, type TrainerState } from './checkpoint.js';
@@ -158,7 +159,7 @@ async function runTraining(out: string, record: RunRecord, data: TrainingData, r
   const { mask, pad } = data.tokenizer.specials;
   const masking: MaskingSpec = {
     maskId: mask!.id, vocabSize: data.tokenizer.vocabSize, probability: config.mlmProbability,
-    specialIds: new Set(Object.values(data.tokenizer.specials).filter((s) => s !== null).map((s) => s!.id)),
+    specialIds: specialTokenIds(data.tokenizer.specials),
     ...(config.salientSpanProbability > 0
       ? { salient: { table: buildSalientTable(data.tokenizer, data.examples), probability: config.salientSpanProbability, mode: config.salientSpanMode } }
       : {}),

@@ -14,7 +14,7 @@
  * It needs a cased tokenizer: with a lowercasing one only numbers would be found.
  */
 import { UsageError } from '../errors.js';
-import type { Tokenizer } from '../tokenizers/index.js';
+import { specialTokenIds, type Tokenizer } from '../tokenizers/index.js';
 
 /** Per-token flags, indexed by token id. */
 export interface SalientTable {
@@ -46,7 +46,7 @@ export function buildSalientTable(tokenizer: Tokenizer, examples: Iterable<Int32
     throw new UsageError('salientSpanProbability needs a cased tokenizer (names are found by their capital letters); this one lowercases');
   }
   const size = tokenizer.vocabSize;
-  const specialIds = new Set(Object.values(tokenizer.specials).filter((s) => s !== null).map((s) => s!.id));
+  const specialIds = specialTokenIds(tokenizer.specials);
   const words: string[] = [];
   const startsWord = new Uint8Array(size);
   const continuesWord = new Uint8Array(size);

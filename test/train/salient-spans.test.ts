@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { trainTokenizer } from '../../src/tokenizers/index.js';
+import { specialTokenIds, trainTokenizer } from '../../src/tokenizers/index.js';
 import { buildSalientTable, salientSpans } from '../../src/train/salient-spans.js';
 import { maskBatch } from '../../src/train/masking.js';
 import { SeededRandom } from '../../src/random.js';
@@ -41,7 +41,7 @@ test('salient spans: names and numbers, whole words, capitalised common words le
 test('salient masking: chosen spans are masked whole and rows are kept apart', async () => {
   const { tokenizer, ids } = await tokenizerAndIds();
   const table = buildSalientTable(tokenizer, ids);
-  const specials = new Set(Object.values(tokenizer.specials).filter((s) => s !== null).map((s) => s!.id));
+  const specials = specialTokenIds(tokenizer.specials);
   const base = { maskId: tokenizer.specials.mask!.id, vocabSize: tokenizer.vocabSize, specialIds: specials };
   const row = ids[0]!;
   const spans = salientSpans(row, 0, row.length, table);
