@@ -55,7 +55,9 @@ export {
   createKnowledgeGraph, addTriple, kgTriples, normaliseKey, buildKnowledgeGraph, addTripleByPair, diffKnowledgeGraphs, tripleKey,
   kgToCsv, kgFromCsv, triplesFromCsv, saveKnowledgeGraph, loadKnowledgeGraph, kgToGraphml, kgFromGraphml, kgToGexf, kgFromGexf,
   writeKnowledgeGraph, readKnowledgeGraph, formatKnowledgeGraph, kgFileFormat, KG_FILE_FORMATS, KG_DEFAULTS,
+  knowledgeGraphView, hasSlotProvenance, KG_VIEWS, TRIPLE_PARTS,
   type Provenance, type Triple, type TripleWithProvenance, type KgNode, type KgEdge, type KgMeta, type KgMode, type KnowledgeGraph,
+  type KgView, type TriplePart,
   type BuildKnowledgeGraphOptions, type KgDiff, type KnowledgeGraphJson, type KgFileFormat,
 } from './kg/index.js';
 
@@ -66,6 +68,8 @@ export {
   readSafetensors, parseSafetensors, writeSafetensors, decodeFloat32, initWeights,
   configFromHf, configToHf, presetConfig, MODEL_PRESETS, ARCHITECTURES, maxSequenceLength, modelNames, parameterSpecs, countParameters,
   readTokenizerInfo, tokenWord, fillMarker, normaliseWord, writeExportRecord, PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS,
+  FILL_RULES, placeFill, applyCasing, goldCasing,
+  type FillRule, type AppliedFillRule, type SlotFill, type SlotPositions, type GoldCasing, type CharSpan,
   type PredictionRecord, type TokenPrediction, type FactPrediction, type CommonVocabPrediction,
   type ProbeOptions, type ProbeResult, type ProbeProgress, type Prober, type ProbeRunMeta, type SkippedQuery,
   type LamaMetrics, type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount,

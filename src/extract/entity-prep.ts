@@ -25,8 +25,10 @@
  */
 import type { Triple } from '../kg/types.js';
 import type { ParsedSentence } from '../nlp/types.js';
+import { plainTriples, type ExtractedTriple } from './extracted-triple.js';
 import {
-  baseRelation, dependencyTree, headOf, phraseSpan, phrasePrepositionOf, spanText, uniqueTriples, type DependencyTree,
+  baseRelation, dependencyTree, headOf, joinTokens, phraseSpan, phrasePrepositionOf, phrasePrepositionTokens, spanText, spanTokens,
+  uniqueTriples, type DependencyTree,
 } from './tree-helpers.js';
 
 /** Dependents that belong to an object phrase of `entity-prep`. */
@@ -34,8 +36,13 @@ export const ENTITY_PREP_PHRASE_LABELS: ReadonlySet<string> = new Set(['compound
 
 /** Triples of one sentence by the entity-preposition heuristic (see the file comment). */
 export function entityPrepTriples(sentence: ParsedSentence): Triple[] {
+  return plainTriples(entityPrepExtraction(sentence));
+}
+
+/** `entityPrepTriples` with the words of each part. */
+export function entityPrepExtraction(sentence: ParsedSentence): ExtractedTriple[] {
   const tree = dependencyTree(sentence);
-  const triples: Triple[] = [];
+  const triples: ExtractedTriple[] = [];
   for (const entity of sentence.entities) {
     const root = entityRoot(tree, entity.start, entity.end);
     if (root < 0 || phrasePrepositionOf(tree, root, ENTITY_PREP_PHRASE_LABELS) !== null) continue;
@@ -44,10 +51,15 @@ export function entityPrepTriples(sentence: ParsedSentence): Triple[] {
       if (dependent >= entity.start && dependent < entity.end) continue;
       const relation = baseRelation(tree.tokens[dependent]!.deprel);
       if (relation !== 'obl' && relation !== 'nmod') continue;
-      const preposition = phrasePrepositionOf(tree, dependent, ENTITY_PREP_PHRASE_LABELS);
+      const preposition = phrasePrepositionTokens(tree, dependent, ENTITY_PREP_PHRASE_LABELS);
       if (preposition === null) continue;
-      const object = spanText(tree, phraseSpan(tree, dependent, { labels: ENTITY_PREP_PHRASE_LABELS, widenToEntity: true }));
-      triples.push({ subject: entity.text, relation: `${tree.tokens[head]!.text} ${preposition}`, object });
+      const objectSpan = phraseSpan(tree, dependent, { labels: ENTITY_PREP_PHRASE_LABELS, widenToEntity: true });
+      triples.push({
+        subject: entity.text,
+        relation: `${tree.tokens[head]!.text} ${joinTokens(tree, preposition)}`,
+        object: spanText(tree, objectSpan),
+        tokens: { subject: spanTokens(entity), relation: [head, ...preposition], object: spanTokens(objectSpan) },
+      });
     }
   }
   return uniqueTriples(triples);

@@ -4,15 +4,16 @@
  * records with provenance, the predicted and gold graphs, their outputs, and the coverage measures
  * of the extractor benchmark.
  */
-export { entityPrepTriples, entityRoot, ENTITY_PREP_PHRASE_LABELS } from './entity-prep.js';
-export { svoTriples, SVO_PHRASE_LABELS } from './svo.js';
-export { svoPlusTriples, SVO_PLUS_PHRASE_LABELS } from './svo-plus.js';
+export { entityPrepTriples, entityPrepExtraction, entityRoot, ENTITY_PREP_PHRASE_LABELS } from './entity-prep.js';
+export { svoTriples, svoExtraction, SVO_PHRASE_LABELS } from './svo.js';
+export { svoPlusTriples, svoPlusExtraction, SVO_PLUS_PHRASE_LABELS } from './svo-plus.js';
+export { plainTriples, type ExtractedTriple, type TripleTokens } from './extracted-triple.js';
 export { lamaTriples, type RecordSide } from './lama.js';
 export {
   EXTRACTORS, resolveExtractor, type Extractor, type ExtractorName, type SentenceExtractor, type RecordExtractor,
 } from './registry.js';
 export { EXTRACT_DEFAULTS, EXTRACTOR_NAMES } from './defaults.js';
-export { extractTriples, memoiseParser, type SentenceParser, type ExtractProgress, type ExtractTriplesOptions } from './extract-triples.js';
+export { extractTriples, sentenceTriples, slotWords, memoiseParser, type SentenceParser, type ExtractProgress, type ExtractTriplesOptions } from './extract-triples.js';
 export {
   extractKnowledgeGraphs, type ExtractKnowledgeGraphsOptions, type ExtractedKnowledgeGraphs,
 } from './extract-knowledge-graphs.js';
@@ -22,6 +23,7 @@ export { writeExtractOutputs, extractScores, type WriteExtractOutputsOptions } f
 export { tripleLinksFact, namesSubject, holdsGold, linkWords, SUBJECT_STOP_WORDS, type FactToLink } from './coverage.js';
 export { sentenceShape, goldRole, SENTENCE_SHAPES, type SentenceShape } from './sentence-shape.js';
 export {
-  dependencyTree, phraseSpan, subtreeSpan, spanText, joinTokens, prepositionOf, phrasePrepositionOf, baseRelation, relationIn,
+  dependencyTree, phraseSpan, subtreeSpan, spanText, spanTokens, joinTokens, prepositionOf, prepositionTokens, phrasePrepositionOf,
+  phrasePrepositionTokens, baseRelation, relationIn,
   type DependencyTree, type TokenSpan, type PhraseOptions,
 } from './tree-helpers.js';

@@ -10,10 +10,11 @@ import { InvalidOptionError } from '../errors.js';
 import type { Triple } from '../kg/types.js';
 import type { PredictionRecord } from '../lm/prediction-types.js';
 import type { ParsedSentence } from '../nlp/types.js';
-import { entityPrepTriples } from './entity-prep.js';
+import { entityPrepExtraction } from './entity-prep.js';
+import type { ExtractedTriple } from './extracted-triple.js';
 import { lamaTriples, type RecordSide } from './lama.js';
-import { svoTriples } from './svo.js';
-import { svoPlusTriples } from './svo-plus.js';
+import { svoExtraction } from './svo.js';
+import { svoPlusExtraction } from './svo-plus.js';
 
 export type ExtractorName = 'entity-prep' | 'svo' | 'svo-plus' | 'lama';
 
@@ -21,12 +22,18 @@ interface ExtractorInfo {
   name: ExtractorName;
   /** Other names it answers to (the paper's). */
   aliases: readonly string[];
+  /**
+   * Raised whenever the extractor's output changes for some input; recorded in every study cell's
+   * inputs, so `lmkg run` recomputes cells made by an older version instead of reusing them.
+   */
+  version: number;
   description: string;
 }
 
 export interface SentenceExtractor extends ExtractorInfo {
   input: 'sentence';
-  extract: (sentence: ParsedSentence) => Triple[];
+  /** Triples of a parsed sentence, with the words of each part. */
+  extract: (sentence: ParsedSentence) => ExtractedTriple[];
 }
 
 export interface RecordExtractor extends ExtractorInfo {
@@ -38,19 +45,19 @@ export type Extractor = SentenceExtractor | RecordExtractor;
 
 export const EXTRACTORS: Readonly<Record<ExtractorName, Extractor>> = Object.freeze({
   'entity-prep': {
-    name: 'entity-prep', aliases: ['spacy'], input: 'sentence', extract: entityPrepTriples,
+    name: 'entity-prep', aliases: ['spacy'], version: 1, input: 'sentence', extract: entityPrepExtraction,
     description: "the paper's spaCy heuristic: (entity, \"<head> <preposition>\", prepositional object of the entity's head)",
   },
   svo: {
-    name: 'svo', aliases: ['textacy'], input: 'sentence', extract: svoTriples,
+    name: 'svo', aliases: ['textacy'], version: 1, input: 'sentence', extract: svoExtraction,
     description: "textacy's subject-verb-object triples (verb with auxiliaries and negation; conjuncts and compounds expanded)",
   },
   'svo-plus': {
-    name: 'svo-plus', aliases: ['custom'], input: 'sentence', extract: svoPlusTriples,
+    name: 'svo-plus', aliases: ['custom'], version: 1, input: 'sentence', extract: svoPlusExtraction,
     description: "the paper's enhanced SVO: passive reversed with the verb lemma, \"!\" for negation, coordination, xcomp, prepositional objects",
   },
   lama: {
-    name: 'lama', aliases: [], input: 'record', extract: lamaTriples,
+    name: 'lama', aliases: [], version: 2, input: 'record', extract: lamaTriples,
     description: '(subject label, relation label, filled object) from the probe record; Google-RE and T-REx only',
   },
 } satisfies Record<ExtractorName, Extractor>);

@@ -36,9 +36,10 @@
  */
 import type { Triple } from '../kg/types.js';
 import type { ParsedSentence } from '../nlp/types.js';
+import { plainTriples, type ExtractedTriple } from './extracted-triple.js';
 import {
-  NOMINAL_UPOS, baseRelation, childrenIn, dependencyTree, hasNegation, headOf, phrasePrepositionOf, phraseSpan, spanText, subtreeSpan,
-  uniqueTriples, withConjuncts, type DependencyTree,
+  NOMINAL_UPOS, baseRelation, childrenIn, dependencyTree, hasNegation, headOf, joinTokens, phrasePrepositionTokens, phraseSpan, spanText,
+  spanTokens, subtreeSpan, uniqueTriples, withConjuncts, type DependencyTree,
 } from './tree-helpers.js';
 
 /** Dependents that belong to a subject or object phrase of `svo-plus`. */
@@ -51,16 +52,24 @@ const COP: ReadonlySet<string> = new Set(['cop']);
 interface Argument {
   index: number;
   text: string;
+  /** The words of the phrase. */
+  tokens: number[];
 }
 
 interface ObjectArgument extends Argument {
   /** The verb word the object belongs to (the predicate, its copula or an xcomp verb). */
   verb: number;
-  preposition: string | null;
+  /** The words of its preposition, or null. */
+  preposition: number[] | null;
 }
 
 /** Enhanced subject-verb-object triples of one sentence (see the file comment). */
 export function svoPlusTriples(sentence: ParsedSentence): Triple[] {
+  return plainTriples(svoPlusExtraction(sentence));
+}
+
+/** `svoPlusTriples` with the words of each part. */
+export function svoPlusExtraction(sentence: ParsedSentence): ExtractedTriple[] {
   const tree = dependencyTree(sentence);
   let predicates = tree.tokens
     .filter((token) => token.upos === 'VERB' && !['aux', 'cop', 'xcomp'].includes(baseRelation(token.deprel)))
@@ -68,7 +77,7 @@ export function svoPlusTriples(sentence: ParsedSentence): Triple[] {
   if (predicates.length === 0) {
     predicates = tree.tokens.filter((token) => childrenIn(tree, token.index, COP).length > 0).map((token) => token.index);
   }
-  const triples: Triple[] = [];
+  const triples: ExtractedTriple[] = [];
   for (const predicate of predicates) {
     const subjects = subjectsOf(tree, predicate, new Set());
     if (subjects.length === 0) continue;
@@ -81,10 +90,16 @@ export function svoPlusTriples(sentence: ParsedSentence): Triple[] {
         const mark = negated ? '!' : '';
         const verb = tree.tokens[object.verb]!;
         if (isPassive(tree, object.verb, new Set())) {
-          triples.push({ subject: object.text, relation: mark + verb.lemma.toLowerCase(), object: subject.text });
+          triples.push({
+            subject: object.text, relation: mark + verb.lemma.toLowerCase(), object: subject.text,
+            tokens: { subject: object.tokens, relation: [object.verb], object: subject.tokens },
+          });
         } else {
-          const preposition = object.preposition === null ? '' : ` ${object.preposition.toLowerCase()}`;
-          triples.push({ subject: subject.text, relation: mark + verb.text.toLowerCase() + preposition, object: object.text });
+          const preposition = object.preposition === null ? '' : ` ${joinTokens(tree, object.preposition).toLowerCase()}`;
+          triples.push({
+            subject: subject.text, relation: mark + verb.text.toLowerCase() + preposition, object: object.text,
+            tokens: { subject: subject.tokens, relation: [object.verb, ...(object.preposition ?? [])], object: object.tokens },
+          });
         }
       }
     }
@@ -93,7 +108,8 @@ export function svoPlusTriples(sentence: ParsedSentence): Triple[] {
 }
 
 function phrase(tree: DependencyTree, index: number): Argument {
-  return { index, text: spanText(tree, phraseSpan(tree, index, { labels: SVO_PLUS_PHRASE_LABELS, widenToEntity: true })) };
+  const span = phraseSpan(tree, index, { labels: SVO_PLUS_PHRASE_LABELS, widenToEntity: true });
+  return { index, text: spanText(tree, span), tokens: spanTokens(span) };
 }
 
 function subjectsOf(tree: DependencyTree, predicate: number, seen: Set<number>): Argument[] {
@@ -105,7 +121,8 @@ function subjectsOf(tree: DependencyTree, predicate: number, seen: Set<number>):
     const childRelation = baseRelation(token.deprel);
     if ((childRelation !== 'nsubj' && childRelation !== 'csubj') || token.upos === 'DET') continue;
     if (childRelation === 'csubj') {
-      subjects.push({ index: child, text: spanText(tree, subtreeSpan(tree, child)) });
+      const span = subtreeSpan(tree, child);
+      subjects.push({ index: child, text: spanText(tree, span), tokens: spanTokens(span) });
     } else if (RELATIVE_PRONOUNS.has(token.text.toLowerCase()) && relation === 'acl' && headOf(tree, predicate) >= 0) {
       subjects.push(...withConjuncts(tree, headOf(tree, predicate)).map((index) => phrase(tree, index)));
     } else {
@@ -158,14 +175,14 @@ function verbObjects(tree: DependencyTree, verb: number): ObjectArgument[] {
     if (token.deprel === 'obj' || token.deprel === 'iobj') {
       objects.push(...expand(tree, child, verb, null));
     } else if (baseRelation(token.deprel) === 'obl' && NOMINAL_UPOS.has(token.upos)) {
-      const preposition = phrasePrepositionOf(tree, child, SVO_PLUS_PHRASE_LABELS);
+      const preposition = phrasePrepositionTokens(tree, child, SVO_PLUS_PHRASE_LABELS);
       if (preposition !== null) objects.push(...expand(tree, child, verb, preposition));
     }
   }
   return objects;
 }
 
-function expand(tree: DependencyTree, nominal: number, verb: number, preposition: string | null): ObjectArgument[] {
+function expand(tree: DependencyTree, nominal: number, verb: number, preposition: number[] | null): ObjectArgument[] {
   // "the film that Dwan directed": a relative pronoun object stands for the noun the clause modifies
   const modified = headOf(tree, verb);
   if (RELATIVE_PRONOUNS.has(tree.tokens[nominal]!.text.toLowerCase()) && baseRelation(tree.tokens[verb]!.deprel) === 'acl' && modified >= 0) {

@@ -24,9 +24,10 @@
  */
 import type { Triple } from '../kg/types.js';
 import type { ParsedSentence } from '../nlp/types.js';
+import { plainTriples, type ExtractedTriple } from './extracted-triple.js';
 import {
-  NOMINAL_UPOS, baseRelation, childrenIn, coordinationOf, dependencyTree, joinTokens, phraseSpan, spanText, subtreeSpan,
-  uniqueTriples, withConjuncts, type DependencyTree,
+  NOMINAL_UPOS, baseRelation, childrenIn, coordinationOf, dependencyTree, joinTokens, phraseSpan, spanText, spanTokens, subtreeSpan,
+  uniqueTriples, withConjuncts, type DependencyTree, type TokenSpan,
 } from './tree-helpers.js';
 
 /** textacy's compound-noun expansion: spaCy `compound` is UD `compound` plus `flat` (names). */
@@ -35,17 +36,27 @@ export const SVO_PHRASE_LABELS: ReadonlySet<string> = new Set(['compound', 'flat
 const VERB_MODIFIERS: ReadonlySet<string> = new Set(['aux', 'aux:pass']);
 const SPACY_NEG_WORDS: ReadonlySet<string> = new Set(['not', "n't", 'nt', 'never']);
 
+interface Argument {
+  text: string;
+  tokens: number[];
+}
+
 interface Predicate {
   /** The word whose dependents are the arguments (the verb, or the copular predicate). */
   head: number;
   /** The verb words shown (verb or copula, with auxiliaries and negation). */
   verb: number[];
-  subjects: string[];
-  objects: string[];
+  subjects: Argument[];
+  objects: Argument[];
 }
 
 /** Subject-verb-object triples of one sentence (see the file comment). */
 export function svoTriples(sentence: ParsedSentence): Triple[] {
+  return plainTriples(svoExtraction(sentence));
+}
+
+/** `svoTriples` with the words of each part. */
+export function svoExtraction(sentence: ParsedSentence): ExtractedTriple[] {
   const tree = dependencyTree(sentence);
   const predicates = new Map<number, Predicate>();
   for (const token of tree.tokens) {
@@ -61,11 +72,13 @@ export function svoTriples(sentence: ParsedSentence): Triple[] {
   }
   for (const predicate of predicates.values()) collectArguments(tree, predicate);
   shareOverCoordination(tree, predicates);
-  const triples: Triple[] = [];
+  const triples: ExtractedTriple[] = [];
   for (const predicate of [...predicates.values()].sort((a, b) => a.head - b.head)) {
     const relation = joinTokens(tree, predicate.verb);
     for (const subject of predicate.subjects) {
-      for (const object of predicate.objects) triples.push({ subject, relation, object });
+      for (const object of predicate.objects) {
+        triples.push({ subject: subject.text, relation, object: object.text, tokens: { subject: subject.tokens, relation: [...predicate.verb], object: object.tokens } });
+      }
     }
   }
   return uniqueTriples(triples);
@@ -93,7 +106,7 @@ function collectArguments(tree: DependencyTree, predicate: Predicate): void {
         break;
       case 'csubj':
       case 'csubj:pass':
-        predicate.subjects.push(spanText(tree, subtreeSpan(tree, child)));
+        predicate.subjects.push(spanArgument(tree, subtreeSpan(tree, child)));
         break;
       case 'obj':
       case 'iobj':
@@ -102,7 +115,7 @@ function collectArguments(tree: DependencyTree, predicate: Predicate): void {
         break;
       case 'xcomp':
         if (NOMINAL_UPOS.has(token.upos)) predicate.objects.push(...nominalArguments(tree, child));
-        else if (token.upos === 'VERB' && !hasObject) predicate.objects.push(spanText(tree, subtreeSpan(tree, child)));
+        else if (token.upos === 'VERB' && !hasObject) predicate.objects.push(spanArgument(tree, subtreeSpan(tree, child)));
         break;
       default:
         break;
@@ -111,8 +124,22 @@ function collectArguments(tree: DependencyTree, predicate: Predicate): void {
 }
 
 /** A nominal and its conjuncts, each expanded to its compound noun. */
-function nominalArguments(tree: DependencyTree, nominal: number): string[] {
-  return withConjuncts(tree, nominal).map((index) => spanText(tree, phraseSpan(tree, index, { labels: SVO_PHRASE_LABELS })));
+function nominalArguments(tree: DependencyTree, nominal: number): Argument[] {
+  return withConjuncts(tree, nominal).map((index) => spanArgument(tree, phraseSpan(tree, index, { labels: SVO_PHRASE_LABELS })));
+}
+
+function spanArgument(tree: DependencyTree, span: TokenSpan): Argument {
+  return { text: spanText(tree, span), tokens: spanTokens(span) };
+}
+
+/** Arguments with distinct texts, the first of each kept. */
+function distinct(args: Argument[]): Argument[] {
+  const seen = new Set<string>();
+  return args.filter((arg) => {
+    if (seen.has(arg.text)) return false;
+    seen.add(arg.text);
+    return true;
+  });
 }
 
 function shareOverCoordination(tree: DependencyTree, predicates: Map<number, Predicate>): void {
@@ -129,7 +156,7 @@ function shareOverCoordination(tree: DependencyTree, predicates: Map<number, Pre
     }
   }
   for (const predicate of predicates.values()) {
-    predicate.subjects = [...new Set(predicate.subjects)];
-    predicate.objects = [...new Set(predicate.objects)];
+    predicate.subjects = distinct(predicate.subjects);
+    predicate.objects = distinct(predicate.objects);
   }
 }

@@ -5,6 +5,7 @@
  * once per sentence in O(n); every query is local.
  */
 import type { ParsedSentence, ParsedToken, UposTag } from '../nlp/types.js';
+import type { TripleTokens } from './extracted-triple.js';
 
 export interface DependencyTree {
   sentence: ParsedSentence;
@@ -172,10 +173,16 @@ export function joinTokens(tree: DependencyTree, indices: Iterable<number>): str
  * dependents ("out of", "according to"); null when it has none. Possessive `'s` (PART) is not one.
  */
 export function prepositionOf(tree: DependencyTree, nominal: number): string | null {
+  const tokens = prepositionTokens(tree, nominal);
+  return tokens === null ? null : joinTokens(tree, tokens);
+}
+
+/** The words of `prepositionOf` (sentence order), or null. */
+export function prepositionTokens(tree: DependencyTree, nominal: number): number[] | null {
   for (const child of tree.children[nominal]!) {
     const token = tree.tokens[child]!;
     if (baseRelation(token.deprel) === 'case' && token.upos === 'ADP') {
-      return joinTokens(tree, [child, ...childrenIn(tree, child, FIXED)]);
+      return [child, ...childrenIn(tree, child, FIXED)].sort((a, b) => a - b);
     }
   }
   return null;
@@ -188,13 +195,24 @@ const FIXED: ReadonlySet<string> = new Set(['fixed']);
  * one: parsers often hang a date's preposition on its first word ("on 28 December": `on` <- 28).
  */
 export function phrasePrepositionOf(tree: DependencyTree, nominal: number, labels: ReadonlySet<string>): string | null {
-  const own = prepositionOf(tree, nominal);
+  const tokens = phrasePrepositionTokens(tree, nominal, labels);
+  return tokens === null ? null : joinTokens(tree, tokens);
+}
+
+/** The words of `phrasePrepositionOf`, or null. */
+export function phrasePrepositionTokens(tree: DependencyTree, nominal: number, labels: ReadonlySet<string>): number[] | null {
+  const own = prepositionTokens(tree, nominal);
   if (own !== null) return own;
   for (const child of childrenIn(tree, nominal, labels)) {
-    const inner = prepositionOf(tree, child);
+    const inner = prepositionTokens(tree, child);
     if (inner !== null) return inner;
   }
   return null;
+}
+
+/** The token indices of a span, in order. */
+export function spanTokens(span: TokenSpan): number[] {
+  return Array.from({ length: Math.max(0, span.end - span.start) }, (_, k) => span.start + k);
 }
 
 /** Whether a token is a negation word (see NEGATION_WORDS). */
@@ -227,13 +245,23 @@ export function coordinationOf(tree: DependencyTree, index: number): number[] {
 
 const CONJ: ReadonlySet<string> = new Set(['conj']);
 
-/** Removes repeated triples (same subject, relation and object), keeping the first. */
-export function uniqueTriples<T extends { subject: string; relation: string; object: string }>(triples: T[]): T[] {
-  const seen = new Set<string>();
-  return triples.filter((triple) => {
+/**
+ * Removes repeated triples (same subject, relation and object), keeping the first; the words of a
+ * repeat (when triples carry them) are added to the kept triple's, so a repeat that touched the
+ * filled slot still counts as touching it.
+ */
+export function uniqueTriples<T extends { subject: string; relation: string; object: string; tokens?: TripleTokens }>(triples: T[]): T[] {
+  const kept = new Map<string, T>();
+  for (const triple of triples) {
     const key = `${triple.subject}\u0000${triple.relation}\u0000${triple.object}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const first = kept.get(key);
+    if (first === undefined) kept.set(key, triple);
+    else if (first.tokens && triple.tokens) first.tokens = mergeTripleTokens(first.tokens, triple.tokens);
+  }
+  return [...kept.values()];
+}
+
+function mergeTripleTokens(a: TripleTokens, b: TripleTokens): TripleTokens {
+  const merge = (x: readonly number[], y: readonly number[]) => [...new Set([...x, ...y])].sort((p, q) => p - q);
+  return { subject: merge(a.subject, b.subject), relation: merge(a.relation, b.relation), object: merge(a.object, b.object) };
 }

@@ -11,10 +11,10 @@
  */
 import { resolveOptions } from '../options.js';
 import { LMKG_VERSION } from '../version.js';
-import { addTriple, createKnowledgeGraph } from './create.js';
+import { addTriple, createKnowledgeGraph, newEdge } from './create.js';
 import { KG_DEFAULTS } from './defaults.js';
 import { normaliseKey } from './normalise.js';
-import type { KgMeta, KgMode, KnowledgeGraph, Triple, TripleWithProvenance } from './types.js';
+import type { KgMeta, KgMode, KnowledgeGraph, Triple, TriplePart, TripleWithProvenance } from './types.js';
 
 export interface BuildKnowledgeGraphOptions {
   mode?: KgMode;
@@ -33,8 +33,9 @@ export function buildKnowledgeGraph(triples: Iterable<Triple | TripleWithProvena
   for (const triple of triples) {
     if (triple.subject.trim() === '' || triple.object.trim() === '') continue;
     const queryId = 'provenance' in triple ? triple.provenance.queryId : undefined;
-    if (mode === 'paper') addTripleByPair(kg, triple, queryId);
-    else addTriple(kg, triple, queryId);
+    const slot = 'provenance' in triple ? triple.provenance.slot : undefined;
+    if (mode === 'paper') addTripleByPair(kg, triple, queryId, slot);
+    else addTriple(kg, triple, queryId, slot);
   }
   return kg;
 }
@@ -44,16 +45,13 @@ export function buildKnowledgeGraph(triples: Iterable<Triple | TripleWithProvena
  * relation between the same pair replaces the edge's relation (count and query ids start again);
  * the same relation raises its count. Returns the edge key.
  */
-export function addTripleByPair(kg: KnowledgeGraph, triple: Triple, queryId?: string): string {
+export function addTripleByPair(kg: KnowledgeGraph, triple: Triple, queryId?: string, slot?: readonly TriplePart[]): string {
   const source = normaliseKey(triple.subject);
   const target = normaliseKey(triple.object);
   const existing = kg.hasNode(source) && kg.hasNode(target) ? kg.outEdges(source, target)[0] : undefined;
-  if (existing === undefined) return addTriple(kg, triple, queryId);
-  const relationKey = normaliseKey(triple.relation);
+  if (existing === undefined || kg.getEdgeAttribute(existing, 'relationKey') === normaliseKey(triple.relation)) return addTriple(kg, triple, queryId, slot);
+  // another relation between the pair replaces the edge's relation; its count, query ids and slot provenance start again
   for (const key of [source, target]) kg.updateNodeAttribute(key, 'count', (count = 0) => count + 1);
-  const ids = queryId === undefined ? [] : [queryId];
-  kg.updateEdgeAttributes(existing, (attributes) => attributes.relationKey === relationKey
-    ? { ...attributes, count: attributes.count + 1, queryIds: queryId === undefined || attributes.queryIds.includes(queryId) ? attributes.queryIds : [...attributes.queryIds, queryId] }
-    : { relation: triple.relation.trim().replace(/\s+/gu, ' '), relationKey, count: 1, queryIds: ids });
+  kg.replaceEdgeAttributes(existing, newEdge(triple.relation, normaliseKey(triple.relation), queryId, slot));
   return existing;
 }

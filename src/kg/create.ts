@@ -2,7 +2,8 @@
  * @file Creating knowledge graphs and adding triples. Always a directed multigraph.
  */
 import Graph from 'graphology';
-import type { KgMeta, KnowledgeGraph, Triple } from './types.js';
+import type { KgEdge, KgMeta, KnowledgeGraph, Triple, TriplePart } from './types.js';
+import { TRIPLE_PARTS } from './types.js';
 import { normaliseKey } from './normalise.js';
 
 const { MultiDirectedGraph } = Graph;
@@ -17,22 +18,55 @@ export function createKnowledgeGraph(meta: KgMeta = {}): KnowledgeGraph {
 /**
  * Adds a triple (mutates `kg`). Nodes are keyed by the normalised text; an existing edge with the
  * same normalised relation between the same nodes has its count raised instead of being doubled.
- * Returns the edge key.
+ * `slot` (the parts that hold the filled slot, empty for a context triple) adds slot provenance to
+ * the edge. Returns the edge key.
  */
-export function addTriple(kg: KnowledgeGraph, triple: Triple, queryId?: string): string {
+export function addTriple(kg: KnowledgeGraph, triple: Triple, queryId?: string, slot?: readonly TriplePart[]): string {
   const source = ensureNode(kg, triple.subject);
   const target = ensureNode(kg, triple.object);
   const relationKey = normaliseKey(triple.relation);
   const existing = kg.findOutEdge(source, target, (_edge, attributes) => attributes.relationKey === relationKey);
   if (existing !== undefined) {
-    kg.updateEdgeAttributes(existing, (attributes) => ({
+    kg.updateEdgeAttributes(existing, (attributes) => withExtraction({
       ...attributes,
       count: attributes.count + 1,
-      queryIds: queryId === undefined || attributes.queryIds.includes(queryId) ? attributes.queryIds : [...attributes.queryIds, queryId],
-    }));
+      queryIds: appendOnce(attributes.queryIds, queryId),
+    }, queryId, slot));
     return existing;
   }
-  return kg.addEdge(source, target, { relation: triple.relation.trim().replace(/\s+/gu, ' '), relationKey, count: 1, queryIds: queryId === undefined ? [] : [queryId] });
+  return kg.addEdge(source, target, newEdge(triple.relation, relationKey, queryId, slot));
+}
+
+/** The attributes of an edge made by its first extraction. */
+export function newEdge(relation: string, relationKey: string, queryId: string | undefined, slot: readonly TriplePart[] | undefined): KgEdge {
+  return withExtraction({ relation: relation.trim().replace(/\s+/gu, ' '), relationKey, count: 1, queryIds: queryId === undefined ? [] : [queryId] }, queryId, slot);
+}
+
+/** Records one extraction's slot provenance on edge attributes whose count already includes it. */
+function withExtraction(attributes: KgEdge, queryId: string | undefined, slot: readonly TriplePart[] | undefined): KgEdge {
+  if (slot === undefined) return attributes;
+  const fact = slot.length > 0;
+  const parts = new Set([...(attributes.slot ?? []), ...slot]);
+  return {
+    ...attributes,
+    slot: TRIPLE_PARTS.filter((part) => parts.has(part)),
+    factCount: (attributes.factCount ?? 0) + (fact ? 1 : 0),
+    factQueryIds: fact ? appendOnce(attributes.factQueryIds ?? [], queryId) : [...(attributes.factQueryIds ?? [])],
+    contextQueryIds: fact ? [...(attributes.contextQueryIds ?? [])] : appendOnce(attributes.contextQueryIds ?? [], queryId),
+  };
+}
+
+/** A deep copy of edge attributes (its arrays are not shared with the original). */
+export function copyEdgeAttributes(attributes: KgEdge): KgEdge {
+  const copy: KgEdge = { ...attributes, queryIds: [...attributes.queryIds] };
+  if (attributes.slot) copy.slot = [...attributes.slot];
+  if (attributes.factQueryIds) copy.factQueryIds = [...attributes.factQueryIds];
+  if (attributes.contextQueryIds) copy.contextQueryIds = [...attributes.contextQueryIds];
+  return copy;
+}
+
+function appendOnce(ids: readonly string[], id: string | undefined): string[] {
+  return id === undefined || ids.includes(id) ? [...ids] : [...ids, id];
 }
 
 function ensureNode(kg: KnowledgeGraph, text: string): string {
@@ -49,4 +83,9 @@ export function kgTriples(kg: KnowledgeGraph): Triple[] {
     relation: attributes.relation,
     object: targetAttributes.label,
   }));
+}
+
+/** Whether every edge of the graph carries slot provenance (an empty graph has none to carry). */
+export function hasSlotProvenance(kg: KnowledgeGraph): boolean {
+  return kg.size > 0 && kg.everyEdge((_edge, attributes) => attributes.factCount !== undefined);
 }

@@ -2,24 +2,29 @@
  * @file CSV export and import with the paper's columns. The paper's code wrote its data frames with
  * pandas (`df.to_csv(...)`): an unnamed index column, then `source,target,edge`, one row per edge,
  * and its scripts read them back with `pd.read_csv(...)[['source', 'target', 'edge']]`. lmkg writes
- * the same layout with RFC 4180 quoting (fields with commas, quotes or line breaks are quoted, quotes
+ * the same layout (plus a `slot` column after the paper's three) with RFC 4180 quoting (fields with commas, quotes or line breaks are quoted, quotes
  * doubled), so any CSV reader, pandas included, gets the exact strings back. CSV keeps the triples
  * only: edge counts and query ids live in the JSON, GraphML and GEXF exports.
  *
  * @example
  * kgToCsv(kg);
- * // ',source,target,edge\n0,Allan Dwan,Toronto,born in\n1,"Paris, France",France,"capital of"...'
+ * // ',source,target,edge,slot\n0,Allan Dwan,Toronto,born in,object\n1,"Paris, France",France,capital of,...'
  */
 import { DataFormatError } from '../errors.js';
 import { buildKnowledgeGraph, type BuildKnowledgeGraphOptions } from './build.js';
+import { slotText } from './slot-text.js';
 import type { KnowledgeGraph, Triple } from './types.js';
 
-/** The paper's CSV of a graph's edges: `,source,target,edge` with a 0-based row index. */
+/**
+ * The paper's CSV of a graph's edges: `,source,target,edge` with a 0-based row index, then lmkg's
+ * `slot` column (the parts that held the filled slot, see `slotText`; empty for context triples
+ * and for graphs without slot provenance).
+ */
 export function kgToCsv(kg: KnowledgeGraph): string {
-  const rows = [',source,target,edge'];
+  const rows = [',source,target,edge,slot'];
   let index = 0;
   kg.forEachEdge((_edge, attributes, _source, _target, sourceAttributes, targetAttributes) => {
-    rows.push([String(index), sourceAttributes.label, targetAttributes.label, attributes.relation].map(csvField).join(','));
+    rows.push([String(index), sourceAttributes.label, targetAttributes.label, attributes.relation, slotText(attributes.slot ?? [])].map(csvField).join(','));
     index += 1;
   });
   return `${rows.join('\n')}\n`;

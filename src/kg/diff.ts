@@ -11,7 +11,7 @@
  * diff.precision; // 80 / 120
  */
 import { UsageError } from '../errors.js';
-import { createKnowledgeGraph } from './create.js';
+import { copyEdgeAttributes, createKnowledgeGraph } from './create.js';
 import type { KnowledgeGraph, KgMeta } from './types.js';
 
 export interface KgDiff {
@@ -78,7 +78,7 @@ function subgraph(kg: KnowledgeGraph, edges: string[], meta: KgMeta): KnowledgeG
       if (!out.hasNode(node)) out.addNode(node, { ...kg.getNodeAttributes(node), count: 0 });
       out.updateNodeAttribute(node, 'count', (count = 0) => count + kg.getEdgeAttribute(edge, 'count'));
     }
-    out.addEdge(source, target, { ...kg.getEdgeAttributes(edge), queryIds: [...kg.getEdgeAttribute(edge, 'queryIds')] });
+    out.addEdge(source, target, copyEdgeAttributes(kg.getEdgeAttributes(edge)));
   }
   return out;
 }

@@ -1,8 +1,9 @@
 /**
  * @file GEXF 1.3 export and import (https://gexf.net), Gephi's own format. Node ids are the
  * normalised keys and labels the display labels; edge labels are the relations, and each edge's
- * `kind` is its relation key, so Gephi keeps parallel edges with different relations apart. The
- * graph's meta is stored as JSON in `<meta><description>`.
+ * `kind` is its relation key, so Gephi keeps parallel edges with different relations apart; slot
+ * provenance is in the edge attributes `slot`, `fact_count`, `fact_query_ids` and
+ * `context_query_ids`. The graph's meta is stored as JSON in `<meta><description>`.
  *
  * @example
  * const xml = kgToGexf(kg);          // '<?xml version="1.0" encoding="UTF-8"?>\n<gexf ...'
@@ -12,7 +13,8 @@ import { DataFormatError } from '../errors.js';
 import { LMKG_VERSION } from '../version.js';
 import { createKnowledgeGraph } from './create.js';
 import { graphSafeKey, normaliseKey } from './normalise.js';
-import type { KgMeta, KnowledgeGraph } from './types.js';
+import { parseSlotText, slotText } from './slot-text.js';
+import type { KgEdge, KgMeta, KnowledgeGraph } from './types.js';
 import { childElements, escapeXml, parseXml, type XmlElement } from './xml.js';
 
 /** The graph as a GEXF 1.3 document. */
@@ -25,7 +27,9 @@ export function kgToGexf(kg: KnowledgeGraph): string {
     '  <graph defaultedgetype="directed" mode="static">',
     '    <attributes class="node"><attribute id="count" title="count" type="integer"/></attributes>',
     '    <attributes class="edge"><attribute id="relation_key" title="relation_key" type="string"/>' +
-    '<attribute id="count" title="count" type="integer"/><attribute id="query_ids" title="query_ids" type="string"/></attributes>',
+    '<attribute id="count" title="count" type="integer"/><attribute id="query_ids" title="query_ids" type="string"/>' +
+    '<attribute id="slot" title="slot" type="string"/><attribute id="fact_count" title="fact_count" type="integer"/>' +
+    '<attribute id="fact_query_ids" title="fact_query_ids" type="string"/><attribute id="context_query_ids" title="context_query_ids" type="string"/></attributes>',
     '    <nodes>',
   ];
   kg.forEachNode((node, attributes) => {
@@ -38,7 +42,11 @@ export function kgToGexf(kg: KnowledgeGraph): string {
       `      <edge id="${index}" source="${escapeXml(source)}" target="${escapeXml(target)}" label="${escapeXml(attributes.relation)}" ` +
       `kind="${escapeXml(attributes.relationKey)}" weight="${attributes.count}"><attvalues>` +
       `<attvalue for="relation_key" value="${escapeXml(attributes.relationKey)}"/><attvalue for="count" value="${attributes.count}"/>` +
-      `<attvalue for="query_ids" value="${escapeXml(JSON.stringify(attributes.queryIds))}"/></attvalues></edge>`,
+      `<attvalue for="query_ids" value="${escapeXml(JSON.stringify(attributes.queryIds))}"/>` +
+      (attributes.factCount === undefined ? '' : `<attvalue for="slot" value="${escapeXml(slotText(attributes.slot ?? []))}"/><attvalue for="fact_count" value="${attributes.factCount}"/>` +
+        `<attvalue for="fact_query_ids" value="${escapeXml(JSON.stringify(attributes.factQueryIds ?? []))}"/>` +
+        `<attvalue for="context_query_ids" value="${escapeXml(JSON.stringify(attributes.contextQueryIds ?? []))}"/>`) +
+      '</attvalues></edge>',
     );
     index += 1;
   });
@@ -95,25 +103,32 @@ export function kgFromGexf(text: string, file = 'GEXF'): KnowledgeGraph {
     }
     const attributes = values(edge, 'edge');
     const relation = edge.attributes.label ?? '';
-    let queryIds: string[] = [];
-    const rawIds = attributes.get('query_ids');
-    if (rawIds !== undefined && rawIds.trim() !== '') {
-      try {
-        const parsed: unknown = JSON.parse(rawIds);
-        if (!Array.isArray(parsed) || !parsed.every((id) => typeof id === 'string')) throw new Error('not an array of strings');
-        queryIds = parsed as string[];
-      } catch {
-        throw new DataFormatError({ file, line: edge.line, field: 'query_ids' }, `expected a JSON array of strings, got ${JSON.stringify(rawIds.slice(0, 60))}`);
-      }
-    }
-    kg.addEdge(source!, target!, {
+    const edgeAttributes: KgEdge = {
       relation,
       relationKey: attributes.get('relation_key') ?? normaliseKey(relation),
       count: count(attributes.get('count'), file, edge.line),
-      queryIds,
-    });
+      queryIds: idList(attributes.get('query_ids'), 'query_ids', file, edge.line),
+    };
+    if (attributes.has('fact_count')) {
+      edgeAttributes.slot = parseSlotText(attributes.get('slot') ?? '', file, edge.line);
+      edgeAttributes.factCount = count(attributes.get('fact_count'), file, edge.line);
+      edgeAttributes.factQueryIds = idList(attributes.get('fact_query_ids'), 'fact_query_ids', file, edge.line);
+      edgeAttributes.contextQueryIds = idList(attributes.get('context_query_ids'), 'context_query_ids', file, edge.line);
+    }
+    kg.addEdge(source!, target!, edgeAttributes);
   }
   return kg;
+}
+
+function idList(raw: string | undefined, field: string, file: string, line: number): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (Array.isArray(parsed) && parsed.every((id) => typeof id === 'string')) return parsed as string[];
+  } catch {
+    // reported below
+  }
+  throw new DataFormatError({ file, line, field }, `expected a JSON array of strings, got ${JSON.stringify(raw.slice(0, 60))}`);
 }
 
 function count(text: string | undefined, file: string, line: number): number {

@@ -2,7 +2,9 @@
  * @file GraphML export and import (http://graphml.graphdrawing.org/), for Gephi, yEd, Cytoscape and
  * networkx (`nx.read_graphml`). Node ids are the normalised keys; node `label` is the display label;
  * edge `label` is the relation (the name Gephi shows); `relation_key`, `count` and `query_ids` (a JSON
- * array) keep the rest, and the graph's meta is one JSON string (`lmkg_meta`).
+ * array) keep the rest, with slot provenance in `slot` (the parts that held the filled slot, joined
+ * by ";"), `fact_count`, `fact_query_ids` and `context_query_ids`; the graph's meta is one JSON
+ * string (`lmkg_meta`).
  *
  * @example
  * const xml = kgToGraphml(kg);             // '<?xml version="1.0" encoding="UTF-8"?>\n<graphml ...'
@@ -11,7 +13,8 @@
 import { DataFormatError } from '../errors.js';
 import { createKnowledgeGraph } from './create.js';
 import { graphSafeKey, normaliseKey } from './normalise.js';
-import type { KgMeta, KnowledgeGraph } from './types.js';
+import { parseSlotText, slotText } from './slot-text.js';
+import type { KgEdge, KgMeta, KnowledgeGraph } from './types.js';
 import { childElements, escapeXml, parseXml, type XmlElement } from './xml.js';
 
 const KEYS = [
@@ -22,6 +25,10 @@ const KEYS = [
   { id: 'd_rkey', for: 'edge', name: 'relation_key', type: 'string' },
   { id: 'd_ecount', for: 'edge', name: 'count', type: 'int' },
   { id: 'd_queries', for: 'edge', name: 'query_ids', type: 'string' },
+  { id: 'd_slot', for: 'edge', name: 'slot', type: 'string' },
+  { id: 'd_fcount', for: 'edge', name: 'fact_count', type: 'int' },
+  { id: 'd_fqueries', for: 'edge', name: 'fact_query_ids', type: 'string' },
+  { id: 'd_cqueries', for: 'edge', name: 'context_query_ids', type: 'string' },
 ] as const;
 
 /** The graph as a GraphML document. */
@@ -42,7 +49,10 @@ export function kgToGraphml(kg: KnowledgeGraph): string {
     lines.push(
       `    <edge id="e${index}" source="${escapeXml(source)}" target="${escapeXml(target)}">` +
       `<data key="d_relation">${escapeXml(attributes.relation)}</data><data key="d_rkey">${escapeXml(attributes.relationKey)}</data>` +
-      `<data key="d_ecount">${attributes.count}</data><data key="d_queries">${escapeXml(JSON.stringify(attributes.queryIds))}</data></edge>`,
+      `<data key="d_ecount">${attributes.count}</data><data key="d_queries">${escapeXml(JSON.stringify(attributes.queryIds))}</data>` +
+      (attributes.factCount === undefined ? '' : `<data key="d_slot">${escapeXml(slotText(attributes.slot ?? []))}</data><data key="d_fcount">${attributes.factCount}</data>` +
+        `<data key="d_fqueries">${escapeXml(JSON.stringify(attributes.factQueryIds ?? []))}</data><data key="d_cqueries">${escapeXml(JSON.stringify(attributes.contextQueryIds ?? []))}</data>`) +
+      '</edge>',
     );
     index += 1;
   });
@@ -94,12 +104,19 @@ export function kgFromGraphml(text: string, file = 'GraphML'): KnowledgeGraph {
     }
     const values = data(edge);
     const relation = values.get('label') ?? values.get('relation') ?? '';
-    kg.addEdge(source!, target!, {
+    const attributes: KgEdge = {
       relation,
       relationKey: values.get('relation_key') ?? normaliseKey(relation),
       count: integer(values.get('count'), 1, file, edge.line),
       queryIds: queryIds(values.get('query_ids'), file, edge.line),
-    });
+    };
+    if (values.has('fact_count')) {
+      attributes.slot = parseSlotText(values.get('slot') ?? '', file, edge.line);
+      attributes.factCount = integer(values.get('fact_count'), 0, file, edge.line);
+      attributes.factQueryIds = queryIds(values.get('fact_query_ids'), file, edge.line);
+      attributes.contextQueryIds = queryIds(values.get('context_query_ids'), file, edge.line);
+    }
+    kg.addEdge(source!, target!, attributes);
   }
   return kg;
 }

@@ -3,9 +3,12 @@
  * triples in `triples` or `paper` mode, set operations with triple precision / recall / F1, and
  * JSON, CSV, GraphML and GEXF import and export.
  */
-export type { Provenance, Triple, TripleWithProvenance, KgNode, KgEdge, KgMeta, KgMode, KnowledgeGraph } from './types.js';
+export type { Provenance, Triple, TripleWithProvenance, TriplePart, KgNode, KgEdge, KgMeta, KgMode, KgView, KnowledgeGraph } from './types.js';
+export { TRIPLE_PARTS, KG_VIEWS } from './types.js';
+export { knowledgeGraphView } from './view.js';
+export { slotText, parseSlotText } from './slot-text.js';
 export { normaliseKey, graphSafeKey } from './normalise.js';
-export { createKnowledgeGraph, addTriple, kgTriples } from './create.js';
+export { createKnowledgeGraph, addTriple, kgTriples, hasSlotProvenance, copyEdgeAttributes } from './create.js';
 export { buildKnowledgeGraph, addTripleByPair, type BuildKnowledgeGraphOptions } from './build.js';
 export { diffKnowledgeGraphs, tripleKey, type KgDiff } from './diff.js';
 export { kgToCsv, kgFromCsv, triplesFromCsv, csvField } from './csv.js';

@@ -7,14 +7,15 @@
  * const json = saveKnowledgeGraph(kg);
  * // { format: 'lmkg-knowledge-graph', formatVersion: 1, meta: { extractor: 'svo', ... },
  * //   nodes: [{ key: 'allan dwan', label: 'Allan Dwan', count: 1 }, ...],
- * //   edges: [{ source: 'allan dwan', target: 'toronto', relation: 'born in', relationKey: 'born in', count: 1, queryIds: ['f1#0'] }] }
+ * //   edges: [{ source: 'allan dwan', target: 'toronto', relation: 'born in', relationKey: 'born in', count: 1, queryIds: ['f1#0'],
+ * //             slot: ['object'], factCount: 1, factQueryIds: ['f1#0'], contextQueryIds: [] }] }
  */
 import { DataFormatError } from '../errors.js';
 import { LMKG_VERSION } from '../version.js';
-import { createKnowledgeGraph } from './create.js';
+import { copyEdgeAttributes, createKnowledgeGraph } from './create.js';
 import { KG_JSON_FORMAT, KG_JSON_FORMAT_VERSION } from './defaults.js';
 import { graphSafeKey } from './normalise.js';
-import type { KgEdge, KgMeta, KgNode, KnowledgeGraph } from './types.js';
+import { TRIPLE_PARTS, type KgEdge, type KgMeta, type KgNode, type KnowledgeGraph, type TriplePart } from './types.js';
 
 export interface KnowledgeGraphJson {
   format: typeof KG_JSON_FORMAT;
@@ -33,9 +34,7 @@ export function saveKnowledgeGraph(kg: KnowledgeGraph): KnowledgeGraphJson {
     formatVersion: KG_JSON_FORMAT_VERSION,
     meta,
     nodes: kg.mapNodes((key, attributes) => ({ key, label: attributes.label, count: attributes.count })),
-    edges: kg.mapEdges((_edge, attributes, source, target) => ({
-      source, target, relation: attributes.relation, relationKey: attributes.relationKey, count: attributes.count, queryIds: [...attributes.queryIds],
-    })),
+    edges: kg.mapEdges((_edge, attributes, source, target) => ({ source, target, ...copyEdgeAttributes(attributes) })),
   };
 }
 
@@ -77,9 +76,24 @@ export function loadKnowledgeGraph(json: KnowledgeGraphJson | string, file = 'kn
     const e = edge as unknown as { source: string; target: string } & KgEdge;
     const [source, target] = [graphSafeKey(e.source), graphSafeKey(e.target)];
     for (const end of [source, target]) if (!kg.hasNode(end)) fail(`edges[${i}]`, `node "${end}" is not in nodes`);
-    kg.addEdge(source, target, { relation: e.relation, relationKey: e.relationKey, count: e.count, queryIds: [...e.queryIds] });
+    const attributes: KgEdge = { relation: e.relation, relationKey: e.relationKey, count: e.count, queryIds: [...e.queryIds] };
+    if (e.factCount !== undefined || e.slot !== undefined) Object.assign(attributes, slotFields(edge as Record<string, unknown>, e.count, (field, problem) => fail(`edges[${i}].${field}`, problem)));
+    kg.addEdge(source, target, attributes);
   });
   return kg;
+}
+
+/** The slot-provenance fields of a stored edge, checked (see KgEdge). */
+export function slotFields(edge: Record<string, unknown>, count: number, fail: (field: string, problem: string) => never): Pick<KgEdge, 'slot' | 'factCount' | 'factQueryIds' | 'contextQueryIds'> {
+  const { slot, factCount, factQueryIds, contextQueryIds } = edge;
+  if (!Array.isArray(slot) || !slot.every((part) => (TRIPLE_PARTS as readonly unknown[]).includes(part))) fail('slot', `expected an array of ${TRIPLE_PARTS.join(', ')}`);
+  if (!isCount(factCount) || (factCount as number) > count) fail('factCount', `expected a whole number no larger than count (${count})`);
+  for (const [field, ids] of [['factQueryIds', factQueryIds], ['contextQueryIds', contextQueryIds]] as const) {
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) fail(field, 'expected an array of query ids');
+  }
+  return {
+    slot: [...(slot as TriplePart[])], factCount: factCount as number, factQueryIds: [...(factQueryIds as string[])], contextQueryIds: [...(contextQueryIds as string[])],
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

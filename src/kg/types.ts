@@ -4,6 +4,11 @@
  */
 import type { MultiDirectedGraph } from 'graphology';
 
+/** The three parts of a triple. */
+export type TriplePart = 'subject' | 'relation' | 'object';
+
+export const TRIPLE_PARTS: readonly TriplePart[] = Object.freeze(['subject', 'relation', 'object'] as TriplePart[]);
+
 /** Where a triple came from. */
 export interface Provenance {
   /** The cloze query (`<factId>#<n>`) whose filled sentence yielded the triple. */
@@ -13,6 +18,13 @@ export interface Provenance {
   sentence: string;
   /** Extractor name (e.g. `svo`). */
   extractor: string;
+  /**
+   * The parts of the triple that contain the filled slot (the model's fill in a predicted sentence,
+   * the gold object in a gold sentence), in subject, relation, object order. Empty: a *context*
+   * triple (it does not touch the slot); non-empty: a *fact* triple. Absent when the record carries
+   * no slot position (predictions written before slot provenance existed).
+   */
+  slot?: TriplePart[];
 }
 
 /** A (subject, relation, object) triple as extracted, with display text. */
@@ -44,7 +56,26 @@ export interface KgEdge {
   count: number;
   /** Query ids that yielded it, in order of first appearance. */
   queryIds: string[];
+  /**
+   * Slot provenance (present when the triples were extracted with slot positions): the parts that
+   * held the filled slot in any of this edge's extractions (empty: never), how many extractions
+   * touched the slot (fact extractions), and the queries of the fact and of the context
+   * extractions. `count - factCount` extractions did not touch the slot.
+   */
+  slot?: TriplePart[];
+  factCount?: number;
+  factQueryIds?: string[];
+  contextQueryIds?: string[];
 }
+
+/**
+ * Which triples a graph view keeps: `fact` (triples that touch the filled slot: what the model
+ * put into the blank), `context` (the rest: shared by the predicted and the gold sentence by
+ * construction) or `all` (the paper's graph).
+ */
+export type KgView = 'fact' | 'context' | 'all';
+
+export const KG_VIEWS: readonly KgView[] = Object.freeze(['fact', 'context', 'all'] as KgView[]);
 
 /** Graph attributes: what the graph was built from. */
 export interface KgMeta {
@@ -57,6 +88,8 @@ export interface KgMeta {
   dataset?: string;
   /** `triples` keeps every distinct triple; `paper` keys edges by (source, target). */
   mode?: KgMode;
+  /** Set on graphs made by `knowledgeGraphView`: which triples they keep. */
+  view?: KgView;
   lmkgVersion?: string;
   /** The resolved options of the call that built the graph (JSON values only). */
   options?: { [option: string]: string | number | boolean | null };

@@ -13,6 +13,14 @@ export const PROBE_DEFAULTS = Object.freeze({
   filterJudgments: false,
   /** Replace an existing output that came from a different run (otherwise that is an error). */
   overwrite: false,
+  /**
+   * How the blank of `predictedSentence` is filled: `whole-word` (the best token that starts a word
+   * there), `multi-token` (1..fillPieces pieces, greedy, length-normalised) or `raw` (the top token,
+   * lmkg 0.1). LAMA's P@k always ranks single tokens over the whole vocabulary, whatever the rule.
+   */
+  fill: 'whole-word' as 'whole-word' | 'raw' | 'multi-token',
+  /** Longest multi-token fill, in pieces. */
+  fillPieces: 3,
 });
 
 export const METRICS_DEFAULTS = Object.freeze({

@@ -11,9 +11,14 @@ export { loadCheckpoint, readModelConfig, weightsFromEntries, type LoadedCheckpo
 export { buildOnnxModel, exportOnnx, onnxInputNames, ONNX_OPSET, type BuildOnnxOptions } from './onnx-export.js';
 export { writeFileAtomic, writeJsonAtomic } from '../files.js';
 export { readTokenizerInfo, tokenizerDir, TOKENIZER_FILES, type TokenizerInfo, type TokenizerFamily, type SpecialToken } from './tokenizer-info.js';
-export { tokenWord, vocabularyWords, fillMarker, normaliseWord, type TokenWord } from './token-words.js';
+export { tokenWord, vocabularyWords, fillMarker, joinTokenWords, normaliseWord, type TokenWord } from './token-words.js';
+export {
+  FILL_RULES, blankContext, wordStartTable, singleTokenFill, placeFill, goldCasing, applyCasing,
+  type FillRule, type AppliedFillRule, type BlankContext, type GoldCasing, type SlotFill, type CharSpan, type SlotPositions, type WordStartTable,
+} from './slot-fill.js';
+export { multiTokenFills } from './probe-multi-token.js';
 export { resolveModelSource, writeExportRecord, HUB_ALIASES, type ResolvedModelSource, type ModelSourceOptions } from './model-source.js';
-export { MaskedLm, type MaskedLmOptions, type EncodedQuery } from './masked-lm.js';
+export { MaskedLm, type MaskedLmOptions, type EncodedQuery, type EncodedPieces } from './masked-lm.js';
 export { logSumExp, topKIds, goldRank } from './scoring.js';
 export { probeItems, planBatches, encodeQueries, goldInfo, commonVocabIds, factKey, type EngineOptions, type SkippedQuery, type GoldInfo, type Item as EncodedItem } from './probe-engine.js';
 export { probe, createProber, type ProbeOptions, type ProbeResult, type ProbeProgress, type Prober } from './probe.js';

@@ -30,9 +30,16 @@ export interface MaskedLmOptions extends ModelSourceOptions {
 /** A sentence encoded for the model, with the position of its mask token. */
 export interface EncodedQuery {
   ids: number[];
+  /** The mask position whose logits row `maskLogits` returns. */
   maskIndex: number;
   /** Whether context was cut to fit the model's longest input. */
   truncated: boolean;
+}
+
+/** A sentence encoded with several consecutive mask tokens in place of its marker. */
+export interface EncodedPieces extends EncodedQuery {
+  /** Positions of the mask tokens, left to right (`maskIndex` is the first). */
+  maskIndexes: number[];
 }
 
 interface Tokenizer {
@@ -117,25 +124,40 @@ export class MaskedLm {
    * window around the mask. Returns null when the encoding does not hold exactly one mask.
    */
   encodeMasked(sentence: string): EncodedQuery | null {
-    let text = sentence.replace(MASK_MARKER, this.maskToken);
+    const encoded = this.encodeMaskedPieces(sentence, 1);
+    return encoded && { ids: encoded.ids, maskIndex: encoded.maskIndex, truncated: encoded.truncated };
+  }
+
+  /**
+   * `encodeMasked` with `pieces` consecutive mask tokens in place of the marker (multi-token fills).
+   * Returns null when the encoding does not hold exactly that many masks, side by side.
+   */
+  encodeMaskedPieces(sentence: string, pieces: number): EncodedPieces | null {
+    const masks = this.maskToken.repeat(pieces);
+    let text = sentence.replace(MASK_MARKER, masks);
     if (this.tokenizerInfo.family === 'byte-level' && !this.maskLstrip) {
       // RoBERTa's <mask> absorbs the space before it (lstrip); do it here for tokenizers that do not say so
       const at = sentence.indexOf(MASK_MARKER);
-      text = sentence.slice(0, at).trimEnd() + this.maskToken + sentence.slice(at + MASK_MARKER.length);
+      text = sentence.slice(0, at).trimEnd() + masks + sentence.slice(at + MASK_MARKER.length);
     }
     let ids = this.tokenizer.encode(text);
-    let maskIndex = ids.indexOf(this.maskTokenId);
-    if (maskIndex < 0 || ids.indexOf(this.maskTokenId, maskIndex + 1) >= 0) return null;
+    const first = ids.indexOf(this.maskTokenId);
+    if (first < 0 || ids.filter((id) => id === this.maskTokenId).length !== pieces) return null;
+    for (let k = 1; k < pieces; k += 1) if (ids[first + k] !== this.maskTokenId) return null;
+    let offset = 0;
     let truncated = false;
     if (ids.length > this.maxLength) {
-      // keep the first and last (special) tokens and a window of context centred on the mask
+      // keep the first and last (special) tokens and a window of context centred on the masks
       const inner = this.maxLength - 2;
-      const start = Math.min(Math.max(1, maskIndex - Math.floor(inner / 2)), ids.length - 1 - inner);
+      if (pieces > inner) return null;
+      const centre = first + Math.floor(pieces / 2);
+      const start = Math.min(Math.max(1, centre - Math.floor(inner / 2)), ids.length - 1 - inner);
       ids = [ids[0]!, ...ids.slice(start, start + inner), ids[ids.length - 1]!];
-      maskIndex = maskIndex - start + 1;
+      offset = start - 1;
       truncated = true;
     }
-    return { ids, maskIndex, truncated };
+    const maskIndexes = Array.from({ length: pieces }, (_, k) => first + k - offset);
+    return { ids, maskIndex: maskIndexes[0]!, maskIndexes, truncated };
   }
 
   /**

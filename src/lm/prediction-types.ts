@@ -3,6 +3,7 @@
  * compare, report) read these files; fields may be added, never renamed.
  */
 import type { Relation } from '../data/types.js';
+import type { SlotFill, SlotPositions } from './slot-fill.js';
 
 export interface TokenPrediction {
   /** The vocabulary token, as in the tokenizer (e.g. `ĠParis`, `##ing`). */
@@ -53,9 +54,9 @@ export interface PredictionRecord {
   maskedSentence: string;
   /** Top-k predictions, most probable first. */
   predictions: TokenPrediction[];
-  /** The masked sentence filled with the top prediction. */
+  /** The masked sentence filled with the model's fill (`fill`; the top prediction under `--fill raw`). */
   predictedSentence: string;
-  /** The masked sentence filled with the gold object. */
+  /** The masked sentence filled with the gold object, written by the model's casing policy (`slot.casing`). */
   goldSentence: string;
   /** 1-based rank of the gold token over the vocabulary, or null when the gold is not one token. */
   goldRank: number | null;
@@ -74,4 +75,11 @@ export interface PredictionRecord {
   fact: FactPrediction;
   /** Present when probed with a common vocabulary. */
   common?: CommonVocabPrediction;
+  /**
+   * What went into the blank of `predictedSentence`, and by which rule (whole-word, raw or
+   * multi-token). Absent in files written before lmkg 0.2 (their blank held the raw top token).
+   */
+  fill?: SlotFill;
+  /** Where the slot is in `predictedSentence` and `goldSentence` (absent before lmkg 0.2). */
+  slot?: SlotPositions;
 }

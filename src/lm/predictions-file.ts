@@ -31,6 +31,10 @@ export interface ProbeRunMeta {
     limit: number | null;
     filterJudgments: boolean;
     commonVocab: { file: string; sha256: string; words: number; tokens: number } | null;
+    /** The fill rule (absent in files of lmkg 0.1, which filled with the raw top token). */
+    fill?: 'whole-word' | 'raw' | 'multi-token';
+    /** Longest multi-token fill (only with `fill: multi-token`). */
+    fillPieces?: number;
   };
   /** Sentences per forward pass (does not change results beyond float rounding; not part of the resume key). */
   batchSize: number;

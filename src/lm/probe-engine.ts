@@ -7,12 +7,18 @@
 import { MASK_MARKER, type ClozeQuery } from '../data/index.js';
 import type { MaskedLm, EncodedQuery } from './masked-lm.js';
 import type { FactPrediction, PredictionRecord, TokenPrediction } from './prediction-types.js';
+import { multiTokenFills } from './probe-multi-token.js';
 import { goldRank, logSumExp, topKIds } from './scoring.js';
-import { fillMarker, normaliseWord } from './token-words.js';
+import { applyCasing, blankContext, goldCasing, placeFill, singleTokenFill, type FillRule, type SlotFill } from './slot-fill.js';
+import { normaliseWord } from './token-words.js';
 
 export interface EngineOptions {
   topK: number;
   batchSize: number;
+  /** How blanks are filled in `predictedSentence` (see slot-fill.ts); default `whole-word`. */
+  fill?: FillRule;
+  /** Longest multi-token fill in pieces (`fill: 'multi-token'`); default 3. */
+  fillPieces?: number;
   /** 1 for ids in the common vocabulary, or null for none. */
   commonIds: Uint8Array | null;
   /** Fact keys (see factKey) already done: not probed again. */
@@ -95,6 +101,13 @@ interface Scored {
   goldLogProb: number | null;
 }
 
+interface Sentence {
+  item: Item;
+  scored: Scored;
+  common: Scored | null;
+  fill: SlotFill;
+}
+
 /** Encodes queries; those whose encoding does not hold exactly one mask are skipped. */
 export function encodeQueries(lm: MaskedLm, queries: readonly ClozeQuery[]): { items: Item[]; skipped: SkippedQuery[] } {
   const items: Item[] = [];
@@ -117,9 +130,18 @@ export async function* probeItems(lm: MaskedLm, items: readonly Item[], options:
   const total = batches.reduce((sum, batch) => sum + batch.length, 0);
   let done = 0;
   const golds = new Map<string, GoldInfo>();
-  let open: { key: string; items: Item[]; sentences: Array<{ item: Item; scored: Scored; common: Scored | null }>; sum: Float64Array | null } | null = null;
+  const rule = options.fill ?? 'whole-word';
+  let open: { key: string; items: Item[]; sentences: Sentence[]; sum: Float64Array | null } | null = null;
   for (const batch of batches) {
     const rows = await lm.maskLogits(batch.map((item) => item.encoded));
+    const logZs = rows.map((row) => logSumExp(row));
+    let fills = batch.map((item, index) => singleTokenFill(lm, rows[index]!, blankContext(item.query.maskedSentence, MASK_MARKER), rule === 'raw' ? 'raw' : 'whole-word', logZs[index]));
+    if (rule === 'multi-token') {
+      // copy the rows first: the next forward passes may reuse the output buffer
+      const kept = rows.map((row) => Float32Array.from(row));
+      rows.splice(0, rows.length, ...kept);
+      fills = await multiTokenFills(lm, batch.map((item) => item.query.maskedSentence), fills, { maxPieces: options.fillPieces ?? 3, batchSize: options.batchSize });
+    }
     const finished: PredictionRecord[] = [];
     batch.forEach((item, index) => {
       const row = rows[index]!;
@@ -133,16 +155,17 @@ export async function* probeItems(lm: MaskedLm, items: readonly Item[], options:
         gold = goldInfo(lm, item.query.gold);
         golds.set(item.query.gold, gold);
       }
-      const logZ = logSumExp(row);
+      const logZ = logZs[index]!;
       const sum = open.sum;
       if (sum) for (let id = 0; id < row.length; id += 1) sum[id] = sum[id]! + row[id]! - logZ;
       open.sentences.push({
         item,
         scored: score(lm, row, logZ, gold, options.topK, null),
         common: options.commonIds ? score(lm, row, logZ, gold, options.topK, options.commonIds) : null,
+        fill: fills[index]!,
       });
       if (open.sentences.length === open.items.length) {
-        finished.push(...factRecords(lm, open.sentences, open.sum, gold, options));
+        finished.push(...factRecords(lm, open.sentences, open.sum, gold, { ...options, fill: rule }));
         open = null;
       }
     });
@@ -199,10 +222,10 @@ function score(lm: MaskedLm, values: ArrayLike<number>, logZ: number, gold: Gold
 
 function factRecords(
   lm: MaskedLm,
-  sentences: Array<{ item: Item; scored: Scored; common: Scored | null }>,
+  sentences: Sentence[],
   sum: Float64Array | null,
   gold: GoldInfo,
-  options: EngineOptions,
+  options: EngineOptions & { fill: FillRule },
 ): PredictionRecord[] {
   let fact: Scored;
   let commonFact: Scored | null;
@@ -215,9 +238,13 @@ function factRecords(
     commonFact = sentences[0]!.common;
   }
   const factPrediction: FactPrediction = { sentences: sentences.length, ...fact };
-  return sentences.map(({ item, scored, common }) => {
+  // raw keeps lmkg 0.1's sentences exactly: the top token glued as the decoder writes it, the gold as written
+  const casing = options.fill === 'raw' ? 'as-written' : goldCasing(lm.tokenizerInfo);
+  return sentences.map(({ item, scored, common, fill }) => {
     const { query } = item;
-    const top = scored.predictions[0];
+    const predicted = fill.rule === 'none' ? { sentence: query.maskedSentence, span: { start: 0, end: 0 } } : placeFill(query.maskedSentence, MASK_MARKER, fill);
+    const goldText = applyCasing(query.gold, casing);
+    const goldFilled = placeFill(query.maskedSentence, MASK_MARKER, { text: goldText, spaceBefore: true });
     const record: PredictionRecord = {
       queryId: query.id,
       dataset: query.dataset,
@@ -227,14 +254,16 @@ function factRecords(
       gold: query.gold,
       maskedSentence: query.maskedSentence,
       predictions: scored.predictions,
-      predictedSentence: top ? fillMarker(query.maskedSentence, MASK_MARKER, lm.words[top.id]!) : query.maskedSentence,
-      goldSentence: fillMarker(query.maskedSentence, MASK_MARKER, query.gold),
+      predictedSentence: predicted.sentence,
+      goldSentence: goldFilled.sentence,
       goldRank: scored.goldRank,
       goldLogProb: scored.goldLogProb,
       goldIsSingleToken: gold.single,
       goldToken: gold.token,
       truncated: item.encoded.truncated,
       fact: factPrediction,
+      fill,
+      slot: { predicted: predicted.span, gold: goldFilled.span, goldText, casing },
     };
     if (common && commonFact) {
       record.common = {

@@ -18,6 +18,7 @@ import { PROBE_DEFAULTS } from './defaults.js';
 import { writeFileAtomic, writeJsonAtomic } from '../files.js';
 import { MaskedLm, type MaskedLmOptions } from './masked-lm.js';
 import type { PredictionRecord } from './prediction-types.js';
+import { FILL_RULES, type FillRule } from './slot-fill.js';
 import { commonVocabIds, encodeQueries, factKey, probeItems, type SkippedQuery } from './probe-engine.js';
 import { metaPath, partialPath, readPartialPredictions, readPredictions, readProbeMeta, runKey, type ProbeRunMeta } from './predictions-file.js';
 
@@ -31,6 +32,10 @@ export interface ProbeOptions {
   limit?: number;
   mode?: 'sentences' | 'template';
   filterJudgments?: boolean;
+  /** How blanks are filled in the predicted sentences (default `whole-word`; see slot-fill.ts). */
+  fill?: FillRule;
+  /** Longest multi-token fill in pieces (default 3). */
+  fillPieces?: number;
   /** JSONL output; with it, lines are written as facts finish and a re-run resumes. */
   out?: string;
   /** Replace an output that came from a different run. */
@@ -98,7 +103,7 @@ async function probeWith(lm: MaskedLm, dataset: string | readonly ClozeQuery[], 
   const { onProgress, out: outOption, commonVocab, dataDir, datasetName, ...rest } = options;
   const resolved = resolveOptions('probe', { ...PROBE_DEFAULTS }, rest, {
     topK: 'positive-integer', batchSize: 'positive-integer', limit: 'positive-integer', mode: ['sentences', 'template'],
-    filterJudgments: 'boolean', overwrite: 'boolean',
+    filterJudgments: 'boolean', overwrite: 'boolean', fill: [...FILL_RULES], fillPieces: 'positive-integer',
   });
   const progress = onProgress ?? (() => {});
   const { queries, datasetMeta } = await datasetQueries(dataset, resolved, dataDir, datasetName);
@@ -115,7 +120,7 @@ async function probeWith(lm: MaskedLm, dataset: string | readonly ClozeQuery[], 
     dataset: datasetMeta,
     options: {
       topK: resolved.topK, mode: resolved.mode, limit: resolved.limit ?? null, filterJudgments: resolved.filterJudgments,
-      commonVocab: common?.meta ?? null,
+      commonVocab: common?.meta ?? null, fill: resolved.fill, ...(resolved.fill === 'multi-token' ? { fillPieces: resolved.fillPieces } : {}),
     },
     batchSize: resolved.batchSize,
     startedAt: new Date().toISOString(),
@@ -159,7 +164,7 @@ async function probeWith(lm: MaskedLm, dataset: string | readonly ClozeQuery[], 
 
   const fresh: PredictionRecord[] = [];
   for await (const records of probeItems(lm, items, {
-    topK: resolved.topK, batchSize: resolved.batchSize, commonIds: common?.ids ?? null, skipFacts: doneFacts,
+    topK: resolved.topK, batchSize: resolved.batchSize, commonIds: common?.ids ?? null, skipFacts: doneFacts, fill: resolved.fill, fillPieces: resolved.fillPieces,
     onBatch: (done, total) => progress({ stage: 'probe', done, total }),
   })) {
     fresh.push(...records);

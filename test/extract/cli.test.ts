@@ -27,7 +27,7 @@ test('lmkg extract --extractor lama writes every file and prints counts and P/R/
   assert.equal(kg.getAttribute('model'), 'bert-base-uncased');
   assert.equal(kg.getAttribute('extractor'), 'lama');
   assert.equal(kg.getAttribute('predictionsFile'), join(dir, 'bert.jsonl'));
-  assert.equal(readFileSync(join(out, 'new.csv'), 'utf8'), ',source,target,edge\n0,Dwan,Paris,place of birth\n');
+  assert.equal(readFileSync(join(out, 'new.csv'), 'utf8'), ',source,target,edge,slot\n0,Dwan,Paris,place of birth,object\n');
 });
 
 test('lmkg extract errors: unknown extractor, bad mode, missing file, lama on SQuAD', async (t) => {

@@ -50,7 +50,7 @@ test('writeExtractOutputs writes every file; the graphs read back', async (t) =>
     'kg.graphml', 'kg.gexf', 'gold_kg.graphml', 'gold_kg.gexf', 'intersection.graphml', 'intersection.gexf',
     'missed.graphml', 'missed.gexf', 'new.graphml', 'new.gexf', 'scores.json',
   ]);
-  assert.equal(readFileSync(join(dir, 'missed.csv'), 'utf8'), ',source,target,edge\n0,Dwan,Toronto,born in\n');
+  assert.equal(readFileSync(join(dir, 'missed.csv'), 'utf8'), ',source,target,edge,slot\n0,Dwan,Toronto,born in,object\n');
   assert.deepEqual(kgTriples(await readKnowledgeGraph(join(dir, 'gold_kg.graphml'))), kgTriples(result.gold));
   const scores = JSON.parse(readFileSync(join(dir, 'scores.json'), 'utf8'));
   assert.deepEqual([scores.extractor, scores.predictionsFile, scores.model, scores.precision, scores.counts.intersection], ['entity-prep', 'p.jsonl', null, 0.5, 1]);

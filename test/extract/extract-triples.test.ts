@@ -7,13 +7,19 @@ import { RECORDS } from './records-fixture.js';
 
 test('extractTriples adds provenance to every triple, per side', () => {
   assert.deepEqual(extractTriples(RECORDS, { extractor: 'spacy', side: 'predicted', parse: fixtureParser }), [
-    { subject: 'Allan Dwan', relation: 'born in', object: 'Toronto', provenance: { queryId: 'f1#0', factId: 'f1', sentence: 'Allan Dwan was born in Toronto.', extractor: 'entity-prep' } },
-    { subject: 'Dwan', relation: 'born in', object: 'Paris', provenance: { queryId: 'f2#0', factId: 'f2', sentence: 'Dwan was born in Paris.', extractor: 'entity-prep' } },
+    { subject: 'Allan Dwan', relation: 'born in', object: 'Toronto', provenance: { queryId: 'f1#0', factId: 'f1', sentence: 'Allan Dwan was born in Toronto.', extractor: 'entity-prep', slot: ['object'] } },
+    { subject: 'Dwan', relation: 'born in', object: 'Paris', provenance: { queryId: 'f2#0', factId: 'f2', sentence: 'Dwan was born in Paris.', extractor: 'entity-prep', slot: ['object'] } },
   ]);
-  assert.deepEqual(extractTriples(RECORDS, { extractor: 'custom', side: 'gold', parse: fixtureParser }).map((t) => [t.subject, t.relation, t.object, t.provenance.sentence]), [
-    ['Toronto', 'bear', 'Allan Dwan', 'Allan Dwan was born in Toronto.'],
-    ['Toronto', 'bear', 'Dwan', 'Dwan was born in Toronto.'],
+  // svo-plus reverses the passive: the slot (Toronto) is now the subject
+  assert.deepEqual(extractTriples(RECORDS, { extractor: 'custom', side: 'gold', parse: fixtureParser }).map((t) => [t.subject, t.relation, t.object, t.provenance.sentence, t.provenance.slot]), [
+    ['Toronto', 'bear', 'Allan Dwan', 'Allan Dwan was born in Toronto.', ['subject']],
+    ['Toronto', 'bear', 'Dwan', 'Dwan was born in Toronto.', ['subject']],
   ]);
+});
+
+test('extractTriples: no slot position in the record (lmkg 0.1 files), no slot parts', () => {
+  const old = RECORDS.map(({ slot: _slot, fill: _fill, ...rest }) => rest);
+  assert.deepEqual(extractTriples(old, { extractor: 'spacy', side: 'gold', parse: fixtureParser }).map((t) => t.provenance.slot), [undefined, undefined]);
 });
 
 test('the lama extractor needs no parser', () => {

@@ -8,7 +8,12 @@ test('lama: (subject label, relation label, filled object) on both sides', () =>
   const r = record({ queryId: 'f2#0', predicted: 'Paris', gold: 'Toronto', masked: 'Dwan was born in [MASK].' });
   assert.deepEqual(lamaTriples(r, 'predicted'), [{ subject: 'Allan Dwan', relation: 'place of birth', object: 'Paris' }]);
   assert.deepEqual(lamaTriples(r, 'gold'), [{ subject: 'Allan Dwan', relation: 'place of birth', object: 'Toronto' }]);
-  assert.deepEqual(lamaTriples({ ...r, predictions: [{ token: 'Ġ', id: 1, prob: 1, word: ' ', logProb: 0 }] }, 'predicted'), []);
+  assert.deepEqual(lamaTriples({ ...r, fill: { ...r.fill!, text: ' ' } }, 'predicted'), []);
+  // a file of lmkg 0.1 (no fill): the top prediction
+  const { fill: _fill, slot: _slot, ...old } = r;
+  assert.deepEqual(lamaTriples({ ...old, predictions: [{ token: 'ĠRome', id: 1, prob: 1, word: 'Rome', logProb: 0 }] }, 'predicted'), [{ subject: 'Allan Dwan', relation: 'place of birth', object: 'Rome' }]);
+  // the gold side is the gold as the record wrote it (the model's casing policy)
+  assert.deepEqual(lamaTriples({ ...r, slot: { ...r.slot!, goldText: 'toronto', casing: 'lowercase' } }, 'gold'), [{ subject: 'Allan Dwan', relation: 'place of birth', object: 'toronto' }]);
 });
 
 test('lama on SQuAD (no subject) is a UsageError that points to the sentence extractors', () => {
@@ -18,6 +23,6 @@ test('lama on SQuAD (no subject) is a UsageError that points to the sentence ext
 });
 
 test('lama: a predicted side without predictions is a DataFormatError', () => {
-  const r = record({ queryId: 'f3#0', predicted: 'x', gold: 'y', masked: '[MASK]', predictions: [] });
+  const { fill: _fill, ...r } = record({ queryId: 'f3#0', predicted: 'x', gold: 'y', masked: '[MASK]', predictions: [] });
   assert.throws(() => lamaTriples(r, 'predicted'), DataFormatError);
 });

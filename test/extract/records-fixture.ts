@@ -1,10 +1,13 @@
 /** @file Small prediction records written by hand, as `lmkg probe` writes them, for the extraction tests. */
 import type { PredictionRecord } from '../../src/lm/prediction-types.js';
+import { placeFill } from '../../src/lm/slot-fill.js';
 
 const PLACE_OF_BIRTH = { id: 'place_of_birth', label: 'place of birth', template: '[X] was born in [Y] .' };
 
 export function record(fields: Partial<PredictionRecord> & { queryId: string; predicted: string; gold: string; masked: string }): PredictionRecord {
   const { predicted, masked, ...rest } = fields;
+  const filled = placeFill(masked, '[MASK]', { text: predicted, spaceBefore: true });
+  const gold = placeFill(masked, '[MASK]', { text: fields.gold, spaceBefore: true });
   return {
     dataset: 're-place-birth',
     factId: fields.queryId.split('#')[0]!,
@@ -20,6 +23,8 @@ export function record(fields: Partial<PredictionRecord> & { queryId: string; pr
     goldToken: fields.gold,
     truncated: false,
     fact: { sentences: 1, predictions: [], goldRank: 1, goldLogProb: -0.7 },
+    fill: { text: predicted, spaceBefore: true, ids: [7], tokens: [predicted], logProb: Math.log(0.5), rule: 'space-token' },
+    slot: { predicted: filled.span, gold: gold.span, goldText: fields.gold, casing: 'as-written' },
     ...rest,
   };
 }

@@ -7,12 +7,12 @@ import { trickyGraph } from './fixtures.js';
 
 test('kgToCsv writes the paper\'s pandas layout with RFC 4180 quoting', () => {
   assert.equal(kgToCsv(trickyGraph()), [
-    ',source,target,edge',
-    '0,Allan Dwan,Toronto,born in',
-    '1,"Paris, France",France,"capital ""of"""',
-    '2,AT&T <Inc.>,New York,it\'s in',
-    '3,Zürich 🇨🇭,Ødegaard,!bear',
-    '4,Allan Dwan,Toronto,died in',
+    ',source,target,edge,slot',
+    '0,Allan Dwan,Toronto,born in,',
+    '1,"Paris, France",France,"capital ""of""",',
+    '2,AT&T <Inc.>,New York,it\'s in,',
+    '3,Zürich 🇨🇭,Ødegaard,!bear,',
+    '4,Allan Dwan,Toronto,died in,',
     '',
   ].join('\n'));
 });

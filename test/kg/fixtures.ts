@@ -23,3 +23,20 @@ export function graphContents(kg: KnowledgeGraph): unknown {
     edges: kg.mapEdges((_edge, attributes, source, target) => [source, target, attributes]),
   };
 }
+
+const slotted = (queryId: string, slot: Array<'subject' | 'relation' | 'object'>) => ({ ...provenance(queryId), slot });
+
+/**
+ * A graph with slot provenance: fact and context extractions, one triple that is a fact in one
+ * query and context in another, and the slot in each part.
+ */
+export function slotGraph(): KnowledgeGraph {
+  return buildKnowledgeGraph([
+    { subject: 'Allan Dwan', relation: 'born in', object: 'Toronto', provenance: slotted('f1#0', ['object']) },
+    { subject: 'Allan Dwan', relation: 'was', object: 'director', provenance: slotted('f1#0', []) },
+    { subject: 'Toronto', relation: 'bear', object: 'Allan Dwan', provenance: slotted('f1#1', ['subject']) },
+    { subject: 'Allan Dwan', relation: 'born in', object: 'Toronto', provenance: slotted('f2#0', []) },
+    { subject: 'Allan Dwan', relation: 'born in', object: 'Toronto', provenance: slotted('f3#0', ['object']) },
+    { subject: 'Paris, France', relation: 'capital "of"', object: 'France', provenance: slotted('f4#0', ['relation', 'object']) },
+  ], { meta: { side: 'gold', extractor: 'svo-plus' } });
+}
