@@ -21,6 +21,7 @@ export { extractKnowledgeGraphsFromFile, type ExtractFromFileOptions } from './e
 export { loadPredictions, checkRecord, type LoadedPredictions } from './read-predictions.js';
 export { writeExtractOutputs, extractScores, type WriteExtractOutputsOptions } from './write-outputs.js';
 export { tripleLinksFact, namesSubject, holdsGold, linkWords, SUBJECT_STOP_WORDS, type FactToLink } from './coverage.js';
+export { querySlotCoverage, slotCoverageSummary, refersToSubject, SUBJECT_PRONOUNS, type QuerySlotCoverage, type CoverageFigures, type SlotCoverageSummary } from './slot-coverage.js';
 export { sentenceShape, goldRole, SENTENCE_SHAPES, type SentenceShape } from './sentence-shape.js';
 export {
   dependencyTree, phraseSpan, subtreeSpan, spanText, spanTokens, joinTokens, prepositionOf, prepositionTokens, phrasePrepositionOf,

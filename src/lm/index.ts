@@ -17,6 +17,7 @@ export {
   type FillRule, type AppliedFillRule, type BlankContext, type GoldCasing, type SlotFill, type CharSpan, type SlotPositions, type WordStartTable,
 } from './slot-fill.js';
 export { multiTokenFills } from './probe-multi-token.js';
+export { refillRecord, goldFilledRecord, type Refill } from './refill.js';
 export { resolveModelSource, writeExportRecord, HUB_ALIASES, type ResolvedModelSource, type ModelSourceOptions } from './model-source.js';
 export { MaskedLm, type MaskedLmOptions, type EncodedQuery, type EncodedPieces } from './masked-lm.js';
 export { logSumExp, topKIds, goldRank } from './scoring.js';
