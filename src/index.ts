@@ -122,7 +122,7 @@ export {
   writeReport, renderReportHtml, readReportData, validateReportData, serveReport, computeLayout,
   REPORT_DEFAULTS, SERVE_DEFAULTS, LAYOUT_DEFAULTS, REPORT_DATA_ELEMENT_ID,
   type WriteReportOptions, type WriteReportResult, type ServeReportOptions, type ReportServer, type GraphLayout,
-  type LayoutOptions, type ReportData, type SummaryRow, type Interval, type EdgeStatus, type GraphView,
+  type LayoutOptions, type ReportData, type SummaryRow, type Interval, type IntervalField, type ChanceField, type ChanceView, type EdgeStatus, type GraphView,
   type GraphViewNode, type GraphViewEdge, type QueryView, type FactStatus, type TimelineView, type PosView,
 } from './report/index.js';
 

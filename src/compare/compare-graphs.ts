@@ -1,13 +1,15 @@
 /**
  * @file `compareGraphs(kg, reference, options)`: every selected metric of one graph against a
  * reference graph (the gold graph by default in the CLI), in `paper` or `exact-defs` mode, as one
- * JSON-ready object. Metrics that cannot be computed for these graphs (AED over its node limit or
+ * JSON-ready object. The graph metrics see one view of both graphs (`graph`: the fact triples by
+ * default, every triple in paper mode); `facts` scores fact triples per fact. Metrics that cannot be computed for these graphs (AED over its node limit or
  * time budget, a metric on an empty graph, a bootstrap without provenance) are listed in `skipped`
  * with the reason; other errors are thrown.
  */
 import { UsageError } from '../errors.js';
 import { diffKnowledgeGraphs } from '../kg/diff.js';
-import type { KnowledgeGraph } from '../kg/types.js';
+import type { KgView, KnowledgeGraph } from '../kg/types.js';
+import { knowledgeGraphView } from '../kg/view.js';
 import type { PredictionRecord } from '../lm/prediction-types.js';
 import { tagWords } from '../nlp/wink.js';
 import { approximateEditDistance } from './aed.js';
@@ -18,6 +20,7 @@ import { resolveCompareOptions, type CompareOptions, type ResolvedCompareOptions
 import type { CompareMode, MetricName } from './defaults.js';
 import type { EditPathCost } from './edit-path-cost.js';
 import { exactGraphEditDistance } from './exact-ged.js';
+import { factTripleScores, type FactTripleScores } from './fact-triple-scores.js';
 import { featherEmbedding } from './feather.js';
 import { hausdorffEditDistance } from './hed.js';
 import { paperApproximateEditDistance, paperHausdorffEditDistance } from './paper-edit-distance.js';
@@ -40,8 +43,12 @@ export interface GraphSummary {
 export interface GraphComparison {
   mode: CompareMode;
   metrics: MetricName[];
+  /** Which triples the graph metrics saw (`fact`, `context` or `all`). */
+  graphView: KgView;
   graph: GraphSummary;
   reference: GraphSummary;
+  /** Fact-triple P/R/F1 scored per fact (metric `facts`; needs slot provenance). */
+  facts?: FactTripleScores;
   /** LAMA P@1 of the run whose predictions were given. */
   precisionAt1?: { value: number | null; correct: number; total: number; uncased: boolean; ci?: BootstrapInterval };
   triples?: {
@@ -88,13 +95,25 @@ export const PAPER_MODE_NOTES: readonly string[] = Object.freeze([
  */
 export function compareGraphs(kg: KnowledgeGraph, reference: KnowledgeGraph, options: CompareOptions = {}): GraphComparison {
   const resolved = resolveCompareOptions('compareGraphs', options);
-  const graph = toCompactGraph(kg);
-  const ref = toCompactGraph(reference);
-  const result = compareCompactGraphs(graph, ref, resolved);
+  const viewed = knowledgeGraphView(kg, resolved.graph);
+  const viewedReference = knowledgeGraphView(reference, resolved.graph);
+  const result = compareCompactGraphs(toCompactGraph(viewed), toCompactGraph(viewedReference), resolved);
+  if (result.metrics.includes('facts')) {
+    resolved.onProgress?.({ metric: 'facts' });
+    try {
+      result.facts = factTripleScores(kg, reference, {
+        ...(resolved.predictions ? { records: resolved.predictions } : {}),
+        ...(resolved.bootstrapReplicates > 0 ? { bootstrap: { replicates: resolved.bootstrapReplicates, seed: resolved.bootstrapSeed, level: resolved.bootstrapLevel } } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      result.skipped.push({ metric: 'facts', reason: error.message });
+    }
+  }
   if (result.metrics.includes('triples')) {
     // the KG layer's set operations decide the point estimate (same triple identity as tripleScores)
     try {
-      const diff = diffKnowledgeGraphs(kg, reference);
+      const diff = diffKnowledgeGraphs(viewed, viewedReference);
       result.triples = {
         ...result.triples,
         precision: diff.precision,
@@ -119,6 +138,7 @@ export function compareCompactGraphs(graph: CompactGraph, ref: CompactGraph, res
   const result: GraphComparison = {
     mode,
     metrics: [...metrics],
+    graphView: resolved.graph,
     graph: { name: graph.name ?? null, nodes: graph.nodeCount, edges: graph.edgeCount },
     reference: { name: ref.name ?? null, nodes: ref.nodeCount, edges: ref.edgeCount },
     skipped: [],

@@ -4,6 +4,7 @@
  * FEATHER setting and POS weighting in `paper` mode).
  */
 import { InvalidOptionError } from '../errors.js';
+import { KG_VIEWS, type KgView } from '../kg/types.js';
 import type { PredictionRecord } from '../lm/prediction-types.js';
 import { resolveOptions } from '../options.js';
 import {
@@ -23,8 +24,13 @@ export interface CompareProgress {
 export interface CompareOptions {
   /** `exact-defs` (default) or `paper`. */
   mode?: CompareMode;
-  /** Metrics to compute (default: triples, aed, hed, aligned, feather, pos). */
+  /** Metrics to compute (default: facts, triples, aed, hed, aligned, feather, pos). */
   metrics?: readonly MetricName[];
+  /**
+   * Which triples the graph metrics see: `fact` (touching the filled slot), `context` or `all` (the
+   * paper's graph). Default: `fact` in exact-defs mode, `all` in paper mode.
+   */
+  graph?: KgView;
   /** Count node and relation labels in AED, HED and exact GED (exact-defs; default true). */
   useLabels?: boolean;
   /** AED's node limit (default 4,000) and time budget in ms (default 120,000). */
@@ -54,6 +60,7 @@ export interface CompareOptions {
 export interface ResolvedCompareOptions {
   mode: CompareMode;
   metrics: readonly MetricName[];
+  graph: KgView;
   useLabels: boolean;
   aedMaxNodes: number;
   aedTimeBudgetMs: number;
@@ -87,7 +94,7 @@ const SCALAR_DEFAULTS = Object.freeze({
 
 /** Validates and completes compare options (`where` starts every message). */
 export function resolveCompareOptions(where: string, options: CompareOptions = {}): ResolvedCompareOptions {
-  const { metrics, tagger, predictions, uncased, onProgress, featherDecimals, bootstrapReplicates, ...scalars } = options;
+  const { metrics, tagger, predictions, uncased, onProgress, featherDecimals, bootstrapReplicates, graph: graphOption, ...scalars } = options;
   const resolved = resolveOptions(where, SCALAR_DEFAULTS, scalars, {
     mode: ['paper', 'exact-defs'],
     useLabels: 'boolean',
@@ -119,6 +126,10 @@ export function resolveCompareOptions(where: string, options: CompareOptions = {
   if (featherDecimals !== undefined && featherDecimals !== null && (!Number.isInteger(featherDecimals) || featherDecimals < 0)) {
     throw new InvalidOptionError(`${where}: option "featherDecimals" must be a non-negative integer or null, got ${JSON.stringify(featherDecimals)}`);
   }
+  if (graphOption !== undefined && !KG_VIEWS.includes(graphOption)) {
+    throw new InvalidOptionError(`${where}: option "graph" must be one of ${KG_VIEWS.join(', ')}, got ${JSON.stringify(graphOption)}`);
+  }
+  const graph: KgView = graphOption ?? COMPARE_DEFAULTS.graph[resolved.mode];
   const base = resolved.mode === 'paper' ? FEATHER_PAPER_SETTINGS : FEATHER_DEFAULTS;
   const feather = {
     order: resolved.featherOrder ?? base.order,
@@ -131,6 +142,7 @@ export function resolveCompareOptions(where: string, options: CompareOptions = {
   return {
     mode: resolved.mode,
     metrics: [...new Set(chosen)],
+    graph,
     useLabels: resolved.useLabels,
     aedMaxNodes: resolved.aedMaxNodes,
     aedTimeBudgetMs: resolved.aedTimeBudgetMs,
@@ -146,6 +158,7 @@ export function resolveCompareOptions(where: string, options: CompareOptions = {
     record: {
       mode: resolved.mode,
       metrics: [...new Set(chosen)].join(','),
+      graph,
       useLabels: resolved.useLabels,
       aedMaxNodes: resolved.aedMaxNodes,
       aedTimeBudgetMs: resolved.aedTimeBudgetMs,

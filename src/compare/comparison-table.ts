@@ -1,6 +1,6 @@
 /**
  * @file One flat row per compared graph (the columns of `lmkg compare`'s table and CSV, and of the
- * report's summary): sizes, P@1, triple P/R/F1, AED, HED, aligned edit distance, FEATHER cosine and
+ * report's summary): sizes, P@1, fact-triple P/R/F1 (per fact), triple P/R/F1 of the graph view, AED, HED, aligned edit distance, FEATHER cosine and
  * euclidean distance, POS overlap, with bootstrap interval bounds where computed.
  */
 import type { GraphComparison } from './compare-graphs.js';
@@ -15,6 +15,16 @@ export interface ComparisonRow {
   p1: number | null;
   p1Low: number | null;
   p1High: number | null;
+  /** Which triples the graph metrics saw. */
+  graphView: string;
+  factP: number | null;
+  factR: number | null;
+  factF1: number | null;
+  factF1Low: number | null;
+  factF1High: number | null;
+  /** Facts scored, and of them those with a gold fact triple. */
+  facts: number | null;
+  factsCovered: number | null;
   tripleP: number | null;
   triplePLow: number | null;
   triplePHigh: number | null;
@@ -47,6 +57,14 @@ export function comparisonRow(graph: string, reference: string, c: GraphComparis
     p1: c.precisionAt1?.value ?? null,
     p1Low: c.precisionAt1?.ci?.low ?? null,
     p1High: c.precisionAt1?.ci?.high ?? null,
+    graphView: c.graphView,
+    factP: c.facts?.micro.precision ?? null,
+    factR: c.facts?.micro.recall ?? null,
+    factF1: c.facts?.micro.f1 ?? null,
+    factF1Low: c.facts?.ci?.f1.low ?? null,
+    factF1High: c.facts?.ci?.f1.high ?? null,
+    facts: c.facts?.micro.facts ?? null,
+    factsCovered: c.facts?.coveredOnly.facts ?? null,
     tripleP: c.triples?.precision ?? null,
     triplePLow: c.triples?.ci?.precision.low ?? null,
     triplePHigh: c.triples?.ci?.precision.high ?? null,
@@ -78,5 +96,5 @@ export function comparisonRowsCsv(rows: readonly ComparisonRow[]): string {
 
 function emptyComparison(): GraphComparison {
   const summary = { name: null, nodes: 0, edges: 0 };
-  return { mode: 'exact-defs', metrics: [], graph: summary, reference: summary, skipped: [], notes: [], options: {} };
+  return { mode: 'exact-defs', metrics: [], graphView: 'fact', graph: summary, reference: summary, skipped: [], notes: [], options: {} };
 }

@@ -1,7 +1,8 @@
 /**
  * @file The comparison layer: edit distances (AED, HED, exact GED, label-aligned), FEATHER graph
- * embeddings, POS profiles, triple precision / recall / F1, LAMA P@1, per-fact timelines and
- * bootstrap intervals, in `paper` and `exact-defs` modes (see README.md).
+ * embeddings, POS profiles, triple precision / recall / F1, fact-triple scores per fact and their
+ * chance baseline (a permutation null), LAMA P@1, per-fact timelines and bootstrap intervals, in
+ * `paper` and `exact-defs` modes (see README.md).
  */
 export {
   compareGraphs, compareCompactGraphs, defaultPosTagger, PAPER_MODE_NOTES,
@@ -38,7 +39,12 @@ export {
 } from './fact-timeline.js';
 export { bootstrapIntervals, quantile, seededRandom, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
 export { factPrecisionAt1Bootstrap, factPrecisionDifferenceBootstrap, factCorrectness } from './fact-precision-bootstrap.js';
+export { factTripleScores, scoreFactCounts, factRelations, type FactTripleScores, type FactTripleScoreOptions } from './fact-triple-scores.js';
 export {
-  COMPARE_DEFAULTS, EDIT_COSTS, AED_DEFAULTS, EXACT_GED_DEFAULTS, FEATHER_DEFAULTS, FEATHER_PAPER_SETTINGS, BOOTSTRAP_DEFAULTS, METRIC_NAMES,
+  chanceBaseline, chanceBand, createChanceCache, factBlocks,
+  type ChanceBaseline, type ChanceBaselineOptions, type ChanceBand, type ChanceFigures, type ChanceCache,
+} from './chance-baseline.js';
+export {
+  COMPARE_DEFAULTS, CHANCE_DEFAULTS, EDIT_COSTS, AED_DEFAULTS, EXACT_GED_DEFAULTS, FEATHER_DEFAULTS, FEATHER_PAPER_SETTINGS, BOOTSTRAP_DEFAULTS, METRIC_NAMES,
   type CompareMode, type MetricName,
 } from './defaults.js';

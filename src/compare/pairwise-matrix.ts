@@ -4,6 +4,7 @@
  * reference j; edit distances are computed for both orders (the paper's AED is not symmetric).
  * Embeddings and POS profiles are computed once per graph; no bootstrap.
  */
+import { knowledgeGraphView } from '../kg/view.js';
 import type { KnowledgeGraph } from '../kg/types.js';
 import { toCompactGraph, type CompactGraph } from './compact-graph.js';
 import { compareCompactGraphs, defaultPosTagger } from './compare-graphs.js';
@@ -36,7 +37,8 @@ export function pairwiseMatrix(
   options: CompareOptions = {},
 ): PairwiseMatrix {
   const resolved = resolveCompareOptions('pairwiseMatrix', { ...options, bootstrapReplicates: 0, predictions: undefined });
-  const compact = graphs.map(({ name, kg }) => ({ ...('forEachNode' in kg ? toCompactGraph(kg) : kg), name }));
+  // the graph view (fact triples by default) applies to knowledge graphs; compact graphs are taken as given
+  const compact = graphs.map(({ name, kg }) => ({ ...('forEachNode' in kg ? toCompactGraph(knowledgeGraphView(kg, resolved.graph)) : kg), name }));
   const n = compact.length;
   const square = (): Array<Array<number | null>> => Array.from({ length: n }, () => new Array<number | null>(n).fill(null));
   const out: PairwiseMatrix = { names: compact.map((g) => g.name), matrices: {}, skipped: [], options: resolved.record };

@@ -8,6 +8,7 @@
 import { UsageError } from '../errors.js';
 import { bootstrapIntervals, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
 import type { CompactGraph } from './compact-graph.js';
+import { factIdOfQuery } from '../kg/fact-scores.js';
 
 export interface TripleScores {
   precision: number;
@@ -47,11 +48,7 @@ export function tripleKeys(graph: CompactGraph): Map<string, number[]> {
   return keys;
 }
 
-/** The fact id of a query id `<factId>#<n>`. */
-export function factIdOfQuery(queryId: string): string {
-  const hash = queryId.lastIndexOf('#');
-  return hash === -1 ? queryId : queryId.slice(0, hash);
-}
+export { factIdOfQuery } from '../kg/fact-scores.js';
 
 /**
  * Which facts support each distinct triple of a graph, as unit indices. Facts not yet in `units`

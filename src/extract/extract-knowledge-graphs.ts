@@ -11,11 +11,13 @@
 import { resolveOptions } from '../options.js';
 import { buildKnowledgeGraph } from '../kg/build.js';
 import { diffKnowledgeGraphs, type KgDiff } from '../kg/diff.js';
+import { factCounts, factFigures, factTripleSetsOfTriples, type FactTripleFigures } from '../kg/fact-scores.js';
 import type { KgMeta, KgMode, KnowledgeGraph } from '../kg/types.js';
 import type { PredictionRecord } from '../lm/prediction-types.js';
 import { EXTRACT_DEFAULTS } from './defaults.js';
 import { extractTriples, memoiseParser, type ExtractProgress, type SentenceParser } from './extract-triples.js';
 import { EXTRACTORS, resolveExtractor, type ExtractorName } from './registry.js';
+import { slotCoverageSummary, type SlotCoverageSummary } from './slot-coverage.js';
 
 export interface ExtractKnowledgeGraphsOptions {
   /** Extractor name or alias (default `svo-plus`). */
@@ -39,6 +41,13 @@ export interface ExtractedKnowledgeGraphs {
   /** Records read and triples extracted on each side (before merging repeats into edges). */
   records: number;
   triples: { predicted: number; gold: number };
+  /** Slot and fact coverage of each side (slot-coverage.ts): how often the extractor caught the slot. */
+  coverage: { predicted: SlotCoverageSummary; gold: SlotCoverageSummary };
+  /**
+   * Fact-triple precision, recall and F1 scored per fact (src/kg/fact-scores.ts), over all facts and
+   * over facts with a gold fact triple; null for records without slot positions (lmkg 0.1 files).
+   */
+  facts: { all: FactTripleFigures; covered: FactTripleFigures } | null;
 }
 
 /** Builds the predicted and gold graphs of the records and compares them (see the file comment). */
@@ -54,6 +63,7 @@ export function extractKnowledgeGraphs(records: readonly PredictionRecord[], opt
   const datasets = [...new Set(records.map((record) => record.dataset))];
   const meta: KgMeta = {
     extractor: extractor.name,
+    extractorVersion: extractor.version,
     ...(predictionsFile === undefined ? {} : { predictionsFile }),
     ...(model === null ? {} : { model }),
     ...(datasets.length === 0 ? {} : { dataset: datasets.join(',') }),
@@ -65,6 +75,12 @@ export function extractKnowledgeGraphs(records: readonly PredictionRecord[], opt
   const goldTriples = run('gold');
   const predicted = buildKnowledgeGraph(predictedTriples, { mode: resolved.mode, meta: { ...meta, name: 'predicted', side: 'predicted' } });
   const gold = buildKnowledgeGraph(goldTriples, { mode: resolved.mode, meta: { ...meta, name: 'gold', side: 'gold' } });
+  let facts: ExtractedKnowledgeGraphs['facts'] = null;
+  if (records.length > 0 && records.every((record) => record.slot !== undefined)) {
+    const factIds = new Map(records.map((record) => [record.factId, record.relation?.id ?? record.dataset]));
+    const counts = factCounts(factTripleSetsOfTriples(predictedTriples), factTripleSetsOfTriples(goldTriples), factIds);
+    facts = { all: factFigures(counts), covered: factFigures(counts.filter((c) => c.gold > 0)) };
+  }
   return {
     extractor: extractor.name,
     mode: resolved.mode,
@@ -73,6 +89,8 @@ export function extractKnowledgeGraphs(records: readonly PredictionRecord[], opt
     diff: diffKnowledgeGraphs(predicted, gold),
     records: records.length,
     triples: { predicted: predictedTriples.length, gold: goldTriples.length },
+    coverage: { predicted: slotCoverageSummary(records, predictedTriples), gold: slotCoverageSummary(records, goldTriples) },
+    facts,
   };
 }
 

@@ -62,9 +62,13 @@ export function extractScores(result: ExtractedKnowledgeGraphs): Record<string, 
     triplesExtracted: result.triples,
     predicted: { nodes: result.predicted.order, edges: result.predicted.size },
     gold: { nodes: result.gold.order, edges: result.gold.size },
+    /** Triple P/R/F1 of the whole graphs (every triple: the paper's comparison). */
     counts: result.diff.counts,
     precision: result.diff.precision,
     recall: result.diff.recall,
     f1: result.diff.f1,
+    /** Fact-triple P/R/F1 scored per fact (the triples that touch the slot), and slot / fact coverage. */
+    facts: result.facts,
+    coverage: result.coverage,
   };
 }

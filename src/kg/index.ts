@@ -6,6 +6,10 @@
 export type { Provenance, Triple, TripleWithProvenance, TriplePart, KgNode, KgEdge, KgMeta, KgMode, KgView, KnowledgeGraph } from './types.js';
 export { TRIPLE_PARTS, KG_VIEWS } from './types.js';
 export { knowledgeGraphView } from './view.js';
+export {
+  factIdOfQuery, factCounts, factFigures, factTripleSetsOfGraph, factTripleSetsOfTriples,
+  type FactCounts, type FactTripleFigures, type FactTripleSets,
+} from './fact-scores.js';
 export { slotText, parseSlotText } from './slot-text.js';
 export { normaliseKey, graphSafeKey } from './normalise.js';
 export { createKnowledgeGraph, addTriple, kgTriples, hasSlotProvenance, copyEdgeAttributes } from './create.js';

@@ -85,6 +85,8 @@ export interface KgMeta {
   predictionsFile?: string;
   model?: string;
   extractor?: string;
+  /** The extractor's version (registry.ts), raised whenever its output changes. */
+  extractorVersion?: number;
   dataset?: string;
   /** `triples` keeps every distinct triple; `paper` keys edges by (source, target). */
   mode?: KgMode;

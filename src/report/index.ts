@@ -10,6 +10,6 @@ export { serveReport, type ServeReportOptions, type ReportServer } from './serve
 export { computeLayout, type GraphLayout, type LayoutOptions } from './layout.js';
 export { REPORT_DEFAULTS, SERVE_DEFAULTS, LAYOUT_DEFAULTS } from './defaults.js';
 export type {
-  ReportData, SummaryRow, Interval, EdgeStatus, GraphView, GraphViewNode, GraphViewEdge, QueryView,
+  ReportData, SummaryRow, Interval, IntervalField, ChanceField, ChanceView, EdgeStatus, GraphView, GraphViewNode, GraphViewEdge, QueryView,
   FactStatus, TimelineView, PosView,
 } from './types.js';

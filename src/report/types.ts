@@ -7,6 +7,22 @@
 /** A [low, high] bootstrap 95% interval. */
 export type Interval = [number, number];
 
+/** The permutation null of a statistic (src/compare/chance-baseline.ts): chance mean, band, one-sided p. */
+export interface ChanceView {
+  mean: number | null;
+  low: number | null;
+  high: number | null;
+  p: number | null;
+  /** R, the shuffles. */
+  replicates: number;
+}
+
+/** Fields of a summary row that can carry a bootstrap interval. */
+export type IntervalField = 'p1' | 'factP' | 'factR' | 'factF1' | 'tripleP' | 'tripleR' | 'tripleF1' | 'posOverlap';
+
+/** Fields of a summary row that can carry a chance band. */
+export type ChanceField = 'factP' | 'factR' | 'factF1' | 'slotCoverage';
+
 /** One row per dataset x model x extractor. Null where a metric was not computed. */
 export interface SummaryRow {
   dataset: string;
@@ -18,6 +34,19 @@ export interface SummaryRow {
   pk: number | null;
   k: number;
   mrr: number | null;
+  /**
+   * Fact-triple precision, recall and F1 scored per fact: the triples that touch the filled slot
+   * (what the model put into the blank) against those of the gold sentences.
+   */
+  factP: number | null;
+  factR: number | null;
+  factF1: number | null;
+  /** Share of queries whose fill lies in a triple's subject or object (predicted sentences). */
+  slotCoverage: number | null;
+  /** Triple F1 over every triple (the paper's graph): high for any model, since context triples agree by construction. */
+  allTripleF1: number | null;
+  /** Which triples tripleP/R/F1, nodes, edges and the graph metrics saw: `fact`, `context` or `all`. */
+  graph: 'fact' | 'context' | 'all';
   tripleP: number | null;
   tripleR: number | null;
   tripleF1: number | null;
@@ -28,8 +57,10 @@ export interface SummaryRow {
   featherCosine: number | null;
   featherEuclidean: number | null;
   posOverlap: number | null;
-  /** Bootstrap intervals, keyed by the field they belong to (p1, tripleP, tripleR, tripleF1, posOverlap). */
-  ci: Partial<Record<'p1' | 'tripleP' | 'tripleR' | 'tripleF1' | 'posOverlap', Interval>>;
+  /** Bootstrap intervals, keyed by the field they belong to. */
+  ci: Partial<Record<IntervalField, Interval>>;
+  /** Chance bands (permutation null) of the fact metrics and slot coverage, when computed. */
+  chance: Partial<Record<ChanceField, ChanceView>>;
 }
 
 export type EdgeStatus = 'both' | 'missed' | 'new';
@@ -63,6 +94,8 @@ export interface GraphView {
   dataset: string;
   model: string;
   extractor: string;
+  /** Which triples it shows: `fact` (touching the filled slot), `context` or `all` (absent in reports of lmkg 0.1: all). */
+  view?: 'fact' | 'context' | 'all';
   nodes: GraphViewNode[];
   edges: GraphViewEdge[];
   queries: Record<string, QueryView>;

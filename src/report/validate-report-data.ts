@@ -10,8 +10,13 @@ import type { ReportData } from './types.js';
 type Json = Record<string, unknown>;
 
 const SUMMARY_NUMBERS = ['facts', 'k', 'nodes', 'edges'] as const;
-const SUMMARY_NULLABLE = ['p1', 'pk', 'mrr', 'tripleP', 'tripleR', 'tripleF1', 'aed', 'hed', 'featherCosine', 'featherEuclidean', 'posOverlap'] as const;
-const CI_FIELDS = ['p1', 'tripleP', 'tripleR', 'tripleF1', 'posOverlap'];
+const SUMMARY_NULLABLE = [
+  'p1', 'pk', 'mrr', 'factP', 'factR', 'factF1', 'slotCoverage', 'allTripleF1', 'tripleP', 'tripleR', 'tripleF1', 'aed', 'hed',
+  'featherCosine', 'featherEuclidean', 'posOverlap',
+] as const;
+const CI_FIELDS = ['p1', 'factP', 'factR', 'factF1', 'tripleP', 'tripleR', 'tripleF1', 'posOverlap'];
+const CHANCE_FIELDS = ['factP', 'factR', 'factF1', 'slotCoverage'];
+const GRAPH_VIEWS = ['fact', 'context', 'all'];
 const EDGE_STATUSES = ['both', 'missed', 'new'];
 const FACT_STATUSES = ['acquired', 'forgotten', 'never'];
 
@@ -33,10 +38,18 @@ export function validateReportData(value: unknown, file: string): ReportData {
     for (const key of ['dataset', 'model', 'extractor']) check.string(row[key], `${path}.${key}`);
     for (const key of SUMMARY_NUMBERS) check.number(row[key], `${path}.${key}`);
     for (const key of SUMMARY_NULLABLE) check.numberOrNull(row[key], `${path}.${key}`);
+    if (!GRAPH_VIEWS.includes(row.graph as string)) check.fail(`${path}.graph`, `must be one of ${GRAPH_VIEWS.join(', ')}, got ${JSON.stringify(row.graph)}`);
     const ci = check.object(row.ci, `${path}.ci`);
     for (const [key, interval] of Object.entries(ci)) {
       if (!CI_FIELDS.includes(key)) check.fail(`${path}.ci.${key}`, `is not a field with intervals (${CI_FIELDS.join(', ')})`);
       if (interval !== undefined) check.interval(interval, `${path}.ci.${key}`);
+    }
+    const chance = check.object(row.chance, `${path}.chance`);
+    for (const [key, band] of Object.entries(chance)) {
+      if (!CHANCE_FIELDS.includes(key)) check.fail(`${path}.chance.${key}`, `is not a field with a chance band (${CHANCE_FIELDS.join(', ')})`);
+      const b = check.object(band, `${path}.chance.${key}`);
+      for (const part of ['mean', 'low', 'high', 'p']) check.numberOrNull(b[part], `${path}.chance.${key}.${part}`);
+      check.number(b.replicates, `${path}.chance.${key}.replicates`);
     }
   });
 

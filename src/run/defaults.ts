@@ -1,4 +1,6 @@
 /** @file Defaults of `lmkg run`: one study = models x datasets x extractors. */
+import { CHANCE_DEFAULTS } from '../compare/index.js';
+
 export const RUN_DEFAULTS = Object.freeze({
   /** Extractors run on every predictions file. */
   extractors: ['svo-plus'] as string[],
@@ -8,12 +10,26 @@ export const RUN_DEFAULTS = Object.freeze({
   batchSize: 32,
   /** `sentences` (the paper) or `template` (one query per fact). */
   mode: 'sentences' as 'sentences' | 'template',
+  /** How blanks are filled: `whole-word` (a word that starts at the blank), `multi-token` or `raw` (the top token, lmkg 0.1). */
+  fill: 'whole-word' as 'whole-word' | 'raw' | 'multi-token',
+  /** Longest multi-token fill in pieces. */
+  fillPieces: 3,
   /** LAMA's Google-RE judgment filter. */
   filterJudgments: false,
   /** Graph metrics: `exact-defs` (published definitions) or `paper` (the paper's code, quirks included). */
   compareMode: 'exact-defs' as 'exact-defs' | 'paper',
   /** Each graph is compared with the gold graph, or with the predicted graph of the model named here. */
   reference: 'gold',
+  /**
+   * Which triples the graph metrics (triple P/R/F1, AED, HED, FEATHER, POS) see: `fact` (those that
+   * touch the filled slot), `context` or `all` (the paper's graph). Fact-triple P/R/F1 per fact and
+   * all-triple F1 are always in the summary.
+   */
+  graph: 'fact' as 'fact' | 'context' | 'all',
+  /** Chance baseline of the fact metrics: R shuffles of the fills (0: none). */
+  chance: CHANCE_DEFAULTS.replicates,
+  /** Facts per permutation block of the chance baseline. */
+  chanceBlockSize: CHANCE_DEFAULTS.blockSize,
   /** Bootstrap replicates for P@1, triple P/R/F1 and POS overlap intervals. */
   bootstrap: 1000,
   /** Seed of the bootstrap resampling. */

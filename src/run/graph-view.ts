@@ -1,14 +1,17 @@
 /**
- * @file The report's view of one cell: the predicted and gold graphs merged, each edge coloured
- * by where its triple is (both / missed = gold only / new = predicted only), with the queries
- * whose sentences produced it.
+ * @file The report's view of one cell: the predicted and gold graphs (the chosen view of them: fact
+ * triples by default) merged, each edge coloured by where its triple is (both / missed = gold only /
+ * new = predicted only), with the queries whose sentences produced it.
  */
 import type { ExtractedKnowledgeGraphs } from '../extract/index.js';
-import type { KnowledgeGraph } from '../kg/index.js';
+import { diffKnowledgeGraphs, knowledgeGraphView, type KgView, type KnowledgeGraph } from '../kg/index.js';
 import type { PredictionRecord } from '../lm/index.js';
 import type { EdgeStatus, GraphView, GraphViewEdge, GraphViewNode, QueryView } from '../report/index.js';
 
-export function graphView(cell: { dataset: string; model: string; extractor: string }, result: ExtractedKnowledgeGraphs, records: readonly PredictionRecord[]): GraphView {
+export function graphView(
+  cell: { dataset: string; model: string; extractor: string }, result: ExtractedKnowledgeGraphs, records: readonly PredictionRecord[], view: KgView = 'all',
+): GraphView {
+  const diff = view === 'all' ? result.diff : diffKnowledgeGraphs(knowledgeGraphView(result.predicted, view), knowledgeGraphView(result.gold, view));
   const nodes = new Map<string, GraphViewNode>();
   const edges: GraphViewEdge[] = [];
   const addGraph = (kg: KnowledgeGraph, status: EdgeStatus) => {
@@ -18,9 +21,9 @@ export function graphView(cell: { dataset: string; model: string; extractor: str
       edges.push({ source, target, relation: attributes.relation, status, queryIds: [...attributes.queryIds] });
     });
   };
-  addGraph(result.diff.intersection, 'both');
-  addGraph(result.diff.missed, 'missed');
-  addGraph(result.diff.new, 'new');
+  addGraph(diff.intersection, 'both');
+  addGraph(diff.missed, 'missed');
+  addGraph(diff.new, 'new');
   const byQuery = new Map(records.map((r) => [r.queryId, r]));
   const queries: Record<string, QueryView> = {};
   for (const edge of edges) {
@@ -37,5 +40,5 @@ export function graphView(cell: { dataset: string; model: string; extractor: str
       };
     }
   }
-  return { ...cell, nodes: [...nodes.values()], edges, queries };
+  return { ...cell, view, nodes: [...nodes.values()], edges, queries };
 }

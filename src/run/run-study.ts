@@ -14,7 +14,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { METRIC_NAMES, type MetricName } from '../compare/index.js';
+import { createChanceCache, METRIC_NAMES, type ChanceBaseline, type MetricName } from '../compare/index.js';
+import { sha256File } from '../data/index.js';
 import { memoiseParser, resolveExtractor, type SentenceParser } from '../extract/index.js';
 import { writeTextAtomic } from '../files.js';
 import { createProber, readPredictions, readProbeMeta, type PredictionRecord, type Prober } from '../lm/index.js';
@@ -26,6 +27,7 @@ import { LMKG_VERSION } from '../version.js';
 import { RUN_DEFAULTS } from './defaults.js';
 import { expandModels, safeFolderName, type ModelEntry } from './model-list.js';
 import { finishedCell, readCellGraphView, runCell, type CellMetrics, type CellSpec } from './study-cell.js';
+import { chanceInputs, computeStudyChance, readStudyChance } from './study-chance.js';
 import { writeTimeline, type FactGroups } from './study-timeline.js';
 import { summaryCsv } from './summary-row.js';
 
@@ -39,8 +41,16 @@ export interface RunStudyOptions {
   limit?: number;
   mode?: 'sentences' | 'template';
   filterJudgments?: boolean;
+  /** How blanks are filled (default `whole-word`; `raw` is lmkg 0.1's top token). */
+  fill?: 'whole-word' | 'raw' | 'multi-token';
+  fillPieces?: number;
   commonVocab?: string;
   compareMode?: 'exact-defs' | 'paper';
+  /** Which triples the graph metrics see (default `fact`; `all` is the paper's graph). */
+  graph?: 'fact' | 'context' | 'all';
+  /** Chance baseline: R shuffles of the fills per model and dataset (0: none; default 39). */
+  chance?: number;
+  chanceBlockSize?: number;
   reference?: string;
   metrics?: MetricName[];
   bootstrap?: number;
@@ -60,7 +70,7 @@ export interface RunStudyOptions {
 }
 
 export interface RunProgress {
-  stage: 'probe' | 'extract' | 'timeline' | 'report' | 'skip';
+  stage: 'probe' | 'chance' | 'extract' | 'timeline' | 'report' | 'skip';
   cell: string;
   cellsDone: number;
   cellsTotal: number;
@@ -100,9 +110,13 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   const { extractors: _defaultExtractors, ...runDefaults } = RUN_DEFAULTS;
   const settings = resolveOptions('runStudy', { ...runDefaults, limit: undefined as number | undefined, commonVocab: undefined as string | undefined, dataDir: undefined as string | undefined, factGroups: undefined as string | undefined, maxCells: undefined as number | undefined }, rest, {
     topK: 'positive-integer', batchSize: 'positive-integer', limit: 'positive-integer', mode: ['sentences', 'template'],
-    filterJudgments: 'boolean', commonVocab: 'string', compareMode: ['exact-defs', 'paper'], reference: 'string', bootstrap: 'number', seed: 'number',
+    filterJudgments: 'boolean', fill: ['whole-word', 'raw', 'multi-token'], fillPieces: 'positive-integer', commonVocab: 'string',
+    compareMode: ['exact-defs', 'paper'], graph: ['fact', 'context', 'all'], chance: 'number', chanceBlockSize: 'positive-integer',
+    reference: 'string', bootstrap: 'number', seed: 'number',
     aedMaxNodes: 'positive-integer', aedTimeBudgetSeconds: 'number', report: 'boolean', dataDir: 'string', factGroups: 'string', maxCells: 'positive-integer',
   });
+  if (!Number.isInteger(settings.chance) || settings.chance < 0) throw new UsageError(`run: --chance must be a whole number of shuffles (0: no chance baseline), got ${settings.chance}`);
+  if (settings.chanceBlockSize < 2) throw new UsageError(`run: --chance-block-size must be at least 2, got ${settings.chanceBlockSize}`);
   if (datasets.length === 0) throw new UsageError('run: give at least one dataset (--datasets)');
   const extractors = [...new Set((extractorNames ?? RUN_DEFAULTS.extractors).map((name) => resolveExtractor(name).name))];
   for (const metric of metrics ?? []) {
@@ -141,7 +155,19 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   const notApplicable = new Set<string>();
   const recordsByCell = new Map<string, PredictionRecord[]>();
   let parse: SentenceParser | undefined;
+  let rawParse: SentenceParser | undefined;
   const needsParser = extractors.some((name) => resolveExtractor(name).input === 'sentence');
+  const parsers = async () => {
+    // One memoised parser for the whole study: the gold sentences recur in every model's cells.
+    if (needsParser && !parse) {
+      rawParse = (await loadNlp({ typeEntities: false, ...(settings.dataDir ? { dataDir: settings.dataDir } : {}), ...nlp })).parse;
+      parse = memoiseParser(rawParse);
+    }
+    return { parse, rawParse };
+  };
+  // refilled sentences of the chance baseline, shared by the snapshots of a series (their fills recur)
+  const chanceCache = createChanceCache();
+  const chanceSettings = { replicates: settings.chance, seed: settings.seed, blockSize: settings.chanceBlockSize };
   let stopped = false;
 
   outer: for (const model of ordered) {
@@ -154,7 +180,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
         mkdirSync(modelDir, { recursive: true });
         const key = `${dataset}/${model.name}`;
         let records: PredictionRecord[];
-        if (probeFinished(predictionsFile, settings)) {
+        if (probeFinished(predictionsFile, { ...settings, fillPieces: settings.fill === 'multi-token' ? settings.fillPieces : undefined })) {
           records = readPredictions(predictionsFile);
         } else {
           if (signal?.aborted || (settings.maxCells !== undefined && computed >= settings.maxCells)) {
@@ -163,8 +189,10 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
           }
           prober ??= await createProber(model.spec);
           const probeStarted = performance.now();
+          // the run owns its folders: a predictions file of other options (or of lmkg 0.1) is replaced
           const result = await prober.probe(dataset, {
             topK: settings.topK, batchSize: settings.batchSize, mode: settings.mode, filterJudgments: settings.filterJudgments, out: predictionsFile,
+            fill: settings.fill, fillPieces: settings.fillPieces, overwrite: true,
             ...(settings.limit ? { limit: settings.limit } : {}), ...(settings.commonVocab ? { commonVocab: settings.commonVocab } : {}),
             ...(settings.dataDir ? { dataDir: settings.dataDir } : {}),
             onProgress: (event) => {
@@ -180,23 +208,46 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
         if (entry && meta) entry.weightsSha256 = meta.model.weightsSha256;
         if (!record.datasets.some((d) => d.id === dataset) && meta) record.datasets.push({ id: dataset, file: meta.dataset.file, sha256: meta.dataset.sha256 });
 
+        // The lama extractor needs a subject and relation per query (Google-RE, T-REx); SQuAD has none.
+        const applicable = extractors.filter((extractor) => resolveExtractor(extractor).input !== 'record' || !records.some((r) => r.subject === null || r.relation === null));
+        let chance: Map<string, ChanceBaseline> | null = null;
+        const predictionsSha256 = await sha256File(predictionsFile);
+        const chanceKey = chanceInputs(predictionsSha256, applicable, chanceSettings, groups?.groupOf ?? null);
+        const cellSpec = (extractor: string): CellSpec => ({
+          dataset, model: model.name, extractor, dir: join(modelDir, extractor), predictionsFile, records,
+          referenceGraphFile: referenceModel && referenceModel !== model ? join(datasetDir, referenceModel.folder, extractor, 'kg.json') : null,
+          inputs: {
+            compareMode: settings.compareMode, graph: settings.graph, reference: settings.reference, metrics: metrics ?? null,
+            bootstrap: settings.bootstrap, seed: settings.seed, aedMaxNodes: settings.aedMaxNodes, aedTimeBudgetSeconds: settings.aedTimeBudgetSeconds,
+            chance: settings.chance, chanceSeed: settings.seed, chanceBlockSize: settings.chanceBlockSize,
+          },
+          chance: chance?.get(resolveExtractor(extractor).name) ?? null,
+        });
+        if (settings.chance > 0 && applicable.some((extractor) => !finishedCell(cellSpec(extractor)))) {
+          chance = readStudyChance(modelDir, chanceKey);
+          if (chance === null) {
+            if (signal?.aborted || (settings.maxCells !== undefined && computed >= settings.maxCells)) {
+              stopped = true;
+              break outer;
+            }
+            const chanceStarted = performance.now();
+            const { parse: observed, rawParse: refill } = await parsers();
+            chance = await computeStudyChance(modelDir, records, chanceKey, applicable, chanceSettings, {
+              ...(refill ? { parse: refill } : {}), ...(observed ? { parseObserved: observed } : {}),
+            }, chanceCache, groups?.groupOf ?? null, (r, total) => progress('chance', key, `${r}/${total} shuffles`));
+            record.timings[`chance ${key}`] = (performance.now() - chanceStarted) / 1000;
+          }
+        }
+
         for (const extractor of extractors) {
           const cellKey = `${key}/${extractor}`;
-          const spec: CellSpec = {
-            dataset, model: model.name, extractor, dir: join(modelDir, extractor), predictionsFile, records,
-            referenceGraphFile: referenceModel && referenceModel !== model ? join(datasetDir, referenceModel.folder, extractor, 'kg.json') : null,
-            inputs: {
-              compareMode: settings.compareMode, reference: settings.reference, metrics: metrics ?? null, bootstrap: settings.bootstrap, seed: settings.seed,
-              aedMaxNodes: settings.aedMaxNodes, aedTimeBudgetSeconds: settings.aedTimeBudgetSeconds,
-            },
-          };
-          if (resolveExtractor(extractor).input === 'record' && records.some((r) => r.subject === null || r.relation === null)) {
-            // The lama extractor needs a subject and relation per query (Google-RE, T-REx); SQuAD has none.
+          if (!applicable.includes(extractor)) {
             notApplicable.add(cellKey);
             record.notApplicable = [...new Set([...(record.notApplicable ?? []), `${cellKey}: ${extractor} needs subjects and relations, which ${dataset} does not have`])];
             done += 1;
             continue;
           }
+          const spec = cellSpec(extractor);
           const finished = finishedCell(spec);
           if (finished) {
             metricsByCell.set(cellKey, finished);
@@ -209,8 +260,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
             stopped = true;
             break outer;
           }
-          // One memoised parser for the whole study: the gold sentences recur in every model's cells.
-          if (needsParser && !parse) parse = memoiseParser((await loadNlp({ typeEntities: false, ...(settings.dataDir ? { dataDir: settings.dataDir } : {}), ...nlp })).parse);
+          await parsers();
           progress('extract', cellKey);
           mkdirSync(spec.dir, { recursive: true });
           const cellMetrics = await runCell({ ...spec, ...(parse ? { parse } : {}) });
@@ -266,10 +316,13 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
 }
 
 /** A finished probe whose options match (the probe itself resumes unfinished ones). */
-function probeFinished(file: string, settings: { topK: number; mode: string; limit?: number | undefined; filterJudgments: boolean }): boolean {
+function probeFinished(
+  file: string, settings: { topK: number; mode: string; limit?: number | undefined; filterJudgments: boolean; fill: string; fillPieces: number | undefined },
+): boolean {
   const meta = readProbeMeta(file);
   return meta !== null && existsSync(file) && meta.status === 'complete' && meta.options.topK === settings.topK && meta.options.mode === settings.mode
-    && meta.options.limit === (settings.limit ?? null) && meta.options.filterJudgments === settings.filterJudgments;
+    && meta.options.limit === (settings.limit ?? null) && meta.options.filterJudgments === settings.filterJudgments
+    && meta.options.fill === settings.fill && meta.options.fillPieces === settings.fillPieces;
 }
 
 function orderedSummary(cells: Map<string, CellMetrics>, models: ModelEntry[], datasets: string[], extractors: string[]): SummaryRow[] {

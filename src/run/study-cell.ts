@@ -1,16 +1,19 @@
 /**
  * @file One cell of a study: the predictions of one model on one dataset, read by one extractor.
- * Builds the predicted and gold graphs, writes the paper's CSVs and GraphML, compares the graph
- * with its reference, and writes `graph-view.json` then `metrics.json` (last: its presence marks
- * the cell finished, and its `inputs` say what it was computed from).
+ * Builds the predicted and gold graphs (with slot provenance), writes the paper's CSVs and GraphML,
+ * scores the fact triples per fact (`fact-scores.csv`), compares the chosen view of the graph with
+ * its reference, and writes `graph-view.json` then `metrics.json` (last: its presence marks the
+ * cell finished, and its `inputs` say what it was computed from, extractor version included).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareGraphs, factPrecisionAt1Bootstrap, type GraphComparison, type MetricName } from '../compare/index.js';
-import { extractKnowledgeGraphs, writeExtractOutputs, type SentenceParser } from '../extract/index.js';
+import {
+  compareGraphs, csvCell, factPrecisionAt1Bootstrap, type ChanceBaseline, type GraphComparison, type MetricName,
+} from '../compare/index.js';
+import { extractKnowledgeGraphs, resolveExtractor, writeExtractOutputs, type ExtractedKnowledgeGraphs, type SentenceParser } from '../extract/index.js';
 import { writeTextAtomic } from '../files.js';
-import { readKnowledgeGraph, type KnowledgeGraph } from '../kg/index.js';
+import { diffKnowledgeGraphs, readKnowledgeGraph, type FactCounts, type KgView, type KnowledgeGraph } from '../kg/index.js';
 import { lamaMetrics, type LamaMetrics, type PredictionRecord } from '../lm/index.js';
 import type { GraphView, PosView, SummaryRow } from '../report/index.js';
 import { LMKG_VERSION } from '../version.js';
@@ -19,12 +22,22 @@ import { summaryRow } from './summary-row.js';
 
 export const CELL_METRICS_FILE = 'metrics.json';
 export const CELL_GRAPH_VIEW_FILE = 'graph-view.json';
+/** Per fact: relation, matched, predicted and gold fact triples. */
+export const CELL_FACT_SCORES_FILE = 'fact-scores.csv';
 
 export interface CellInputs {
   lmkgVersion: string;
   predictionsSha256: string;
   extractor: string;
+  /** The extractor's version: a cell made by an older extractor is computed again. */
+  extractorVersion: number;
   compareMode: 'exact-defs' | 'paper';
+  /** Which triples the graph metrics see. */
+  graph: KgView;
+  /** Chance baseline: R (0: none), seed and block size. */
+  chance: number;
+  chanceSeed: number;
+  chanceBlockSize: number;
   reference: string;
   /** sha256 of the reference graph (a model's kg.json), or "gold". */
   referenceSha256: string;
@@ -42,6 +55,12 @@ export interface CellMetrics {
   inputs: CellInputs;
   lama: LamaMetrics;
   comparison: GraphComparison;
+  /** Slot and fact coverage of the predicted and the gold sentences. */
+  coverage: ExtractedKnowledgeGraphs['coverage'];
+  /** Triple P/R/F1 over every triple (the paper's graph), for contrast with the fact triples. */
+  allTriples: { precision: number; recall: number; f1: number };
+  /** The permutation null of the fact metrics, or null when not computed. */
+  chance: ChanceBaseline | null;
   summary: SummaryRow;
   pos: PosView | null;
   seconds: { extract: number; compare: number };
@@ -56,8 +75,10 @@ export interface CellSpec {
   records: readonly PredictionRecord[];
   /** The predicted graph of the reference model's cell, or null to compare with the gold graph. */
   referenceGraphFile: string | null;
-  inputs: Omit<CellInputs, 'lmkgVersion' | 'predictionsSha256' | 'referenceSha256' | 'extractor'>;
+  inputs: Omit<CellInputs, 'lmkgVersion' | 'predictionsSha256' | 'referenceSha256' | 'extractor' | 'extractorVersion'>;
   parse?: SentenceParser;
+  /** This extractor's chance baseline (study-chance.ts), computed before the cell. */
+  chance?: ChanceBaseline | null;
 }
 
 export function cellInputs(spec: CellSpec): CellInputs {
@@ -65,6 +86,7 @@ export function cellInputs(spec: CellSpec): CellInputs {
     lmkgVersion: LMKG_VERSION,
     predictionsSha256: sha256(readFileSync(spec.predictionsFile)),
     extractor: spec.extractor,
+    extractorVersion: resolveExtractor(spec.extractor).version,
     referenceSha256: spec.referenceGraphFile ? sha256(readFileSync(spec.referenceGraphFile)) : 'gold',
     ...spec.inputs,
   };
@@ -99,6 +121,7 @@ export async function runCell(spec: CellSpec): Promise<CellMetrics> {
   const comparedAt = performance.now();
   const comparison = compareGraphs(extracted.predicted, reference, {
     mode: spec.inputs.compareMode,
+    graph: spec.inputs.graph,
     ...(spec.inputs.metrics ? { metrics: spec.inputs.metrics } : {}),
     predictions: spec.records,
     bootstrapReplicates: spec.inputs.bootstrap,
@@ -108,16 +131,22 @@ export async function runCell(spec: CellSpec): Promise<CellMetrics> {
   });
   const lama = lamaMetrics(spec.records);
   const p1Interval = spec.inputs.bootstrap > 0 ? factPrecisionAt1Bootstrap(spec.records, { replicates: spec.inputs.bootstrap, seed: spec.inputs.seed }) : null;
+  const all = spec.referenceGraphFile ? diffKnowledgeGraphs(extracted.predicted, reference) : extracted.diff;
+  const chance = spec.chance ?? null;
   const metrics: CellMetrics = {
     ...cell,
     inputs,
     lama,
     comparison,
-    summary: summaryRow(cell, lama, comparison, p1Interval),
+    coverage: extracted.coverage,
+    allTriples: { precision: all.precision, recall: all.recall, f1: all.f1 },
+    chance,
+    summary: summaryRow(cell, lama, comparison, { p1Interval, slotCoverage: extracted.coverage.predicted.overall.slot, allTripleF1: all.f1, chance }),
     pos: posView(cell, comparison),
     seconds: { extract: extractSeconds, compare: (performance.now() - comparedAt) / 1000 },
   };
-  await writeTextAtomic(join(spec.dir, CELL_GRAPH_VIEW_FILE), `${JSON.stringify(graphView(cell, extracted, spec.records))}\n`);
+  if (comparison.facts) await writeTextAtomic(join(spec.dir, CELL_FACT_SCORES_FILE), factScoresCsv(comparison.facts.perFact));
+  await writeTextAtomic(join(spec.dir, CELL_GRAPH_VIEW_FILE), `${JSON.stringify(graphView(cell, extracted, spec.records, spec.inputs.graph))}\n`);
   await writeTextAtomic(join(spec.dir, CELL_METRICS_FILE), `${JSON.stringify(metrics, null, 2)}\n`);
   return metrics;
 }
@@ -127,6 +156,12 @@ function posView(cell: { dataset: string; model: string; extractor: string }, co
   if (!pos || pos.overlap === null) return null;
   const tags = Object.keys(pos.gold).filter((tag) => (pos.gold[tag] ?? 0) > 0 || (pos.predicted[tag] ?? 0) > 0);
   return { ...cell, tags, predicted: pos.predicted, gold: pos.gold, spider: Object.fromEntries(tags.map((t) => [t, pos.spider[t] ?? null])), overlap: pos.overlap };
+}
+
+/** fact-scores.csv: one row per fact (fact_id, relation, matched, predicted, gold). */
+export function factScoresCsv(counts: readonly FactCounts[]): string {
+  const rows = counts.map((c) => [c.factId, c.relation, String(c.matched), String(c.predicted), String(c.gold)].map(csvCell).join(','));
+  return `${['fact_id,relation,matched,predicted,gold', ...rows].join('\n')}\n`;
 }
 
 function sha256(data: Buffer): string {

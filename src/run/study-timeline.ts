@@ -35,7 +35,15 @@ function timelineView(dataset: string, timeline: FactTimeline, summary: readonly
     const rows = summary.filter((r) => r.dataset === dataset && r.model === snapshot);
     const first = rows[0];
     if (first) metrics.push({ snapshot, values: { p1: first.p1, mrr: first.mrr } });
-    for (const row of rows) metrics.push({ snapshot, extractor: row.extractor, values: { tripleF1: row.tripleF1, tripleP: row.tripleP, tripleR: row.tripleR } });
+    for (const row of rows) {
+      metrics.push({
+        snapshot, extractor: row.extractor,
+        values: {
+          factF1: row.factF1, factP: row.factP, factR: row.factR, factF1Chance: row.chance.factF1?.mean ?? null,
+          factF1ChanceHigh: row.chance.factF1?.high ?? null, allTripleF1: row.allTripleF1, tripleF1: row.tripleF1, tripleP: row.tripleP, tripleR: row.tripleR,
+        },
+      });
+    }
   }
   return {
     dataset,

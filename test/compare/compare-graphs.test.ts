@@ -22,7 +22,7 @@ const triangles = kg('triangles', [
 
 describe('compareGraphs', () => {
   it('computes every metric of exact-defs mode on the 6-cycle vs two triangles', () => {
-    const result = compareGraphs(cycle, triangles, { tagger, metrics: ['triples', 'aed', 'hed', 'aligned', 'exact', 'feather', 'pos'], bootstrapReplicates: 200 });
+    const result = compareGraphs(cycle, triangles, { graph: 'all', tagger, metrics: ['triples', 'aed', 'hed', 'aligned', 'exact', 'feather', 'pos'], bootstrapReplicates: 200 });
     assert.equal(result.mode, 'exact-defs');
     assert.deepEqual(result.graph, { name: 'cycle', nodes: 6, edges: 6 });
     assert.equal(result.aed!.value, 1);
@@ -50,13 +50,13 @@ describe('compareGraphs', () => {
 
   it('adds P@1 with an interval when predictions are given', () => {
     const predictions = [record('f0#0', 'Paris', 'paris'), record('f1#0', 'Rome', 'oslo')];
-    const result = compareGraphs(cycle, triangles, { tagger, metrics: ['triples'], predictions, bootstrapReplicates: 100 });
+    const result = compareGraphs(cycle, triangles, { graph: 'all', tagger, metrics: ['triples'], predictions, bootstrapReplicates: 100 });
     assert.equal(result.precisionAt1!.value, 0.5);
     assert.equal(result.precisionAt1!.ci!.replicates, 100);
   });
 
   it('lists a metric it cannot compute as skipped, with the reason', () => {
-    const result = compareGraphs(cycle, triangles, { tagger, metrics: ['aed', 'hed'], aedMaxNodes: 3 });
+    const result = compareGraphs(cycle, triangles, { graph: 'all', tagger, metrics: ['aed', 'hed'], aedMaxNodes: 3 });
     assert.equal(result.aed, undefined);
     assert.equal(result.hed!.value, 0);
     assert.equal(result.skipped.length, 1);
@@ -68,7 +68,7 @@ describe('compareGraphs', () => {
   it('tags with the NLP layer by default', () => {
     const a = kg('a', [['Allan Dwan', 'was born in', 'Toronto', 'q#0']]);
     const b = kg('b', [['Allan Dwan', 'was born in', 'Paris', 'q#0']]);
-    const result = compareGraphs(a, b, { metrics: ['pos'], bootstrapReplicates: 0 });
+    const result = compareGraphs(a, b, { graph: 'all', metrics: ['pos'], bootstrapReplicates: 0 });
     assert.equal(result.pos!.predicted.PROPN, 3);
     assert.equal(result.pos!.overlap, 1);
   });

@@ -13,7 +13,7 @@ describe('pairwiseMatrix', () => {
       { name: 'two', kg: compactGraphFromTriples([['a', 'r', 'b'], ['b', 'r', 'c']]) },
       { name: 'three', kg: compactGraphFromTriples([['x', 's', 'y']]) },
     ];
-    const result = pairwiseMatrix(graphs, { tagger, metrics: ['triples', 'hed', 'aligned', 'feather', 'pos'] });
+    const result = pairwiseMatrix(graphs, { graph: 'all', tagger, metrics: ['triples', 'hed', 'aligned', 'feather', 'pos'] });
     assert.deepEqual(result.names, ['one', 'two', 'three']);
     assert.deepEqual(result.matrices.aligned, [[0, 0.75, 2.5], [0.75, 0, 3.25], [2.5, 3.25, 0]]);
     assert.deepEqual(result.matrices.tripleF1!.map((row) => row.map((v) => Number(v!.toFixed(4)))), [[1, 0.6667, 0], [0.6667, 1, 0], [0, 0, 1]]);

@@ -19,7 +19,9 @@ test('lmkg extract --extractor lama writes every file and prints counts and P/R/
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /predicted \(kg\)\s+4\s+2/);
   assert.match(result.stdout, /gold \(gold_kg\)\s+3\s+2/);
-  assert.match(result.stdout, /triples \(lama, paper mode\): precision 0\.5000 {2}recall 0\.5000 {2}F1 0\.5000/);
+  assert.match(result.stdout, /all triples, the paper's graph \(lama, paper mode\): precision 0\.5000 {2}recall 0\.5000 {2}F1 0\.5000/);
+  // one fact right, one wrong: half of the fact triples match
+  assert.match(result.stdout, /fact triples, per fact \(lama\): precision 0\.5000 {2}recall 0\.5000 {2}F1 0\.5000 {2}\(2 facts, 2 with a gold fact triple\)/);
   for (const name of ['kg.json', 'gold_kg.json', 'kg.csv', 'gold_kg.csv', 'intersection.csv', 'missed.csv', 'new.csv', 'kg.graphml', 'gold_kg.graphml', 'scores.json']) {
     assert.ok(existsSync(join(out, name)), name);
   }

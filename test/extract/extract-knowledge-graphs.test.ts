@@ -23,10 +23,13 @@ test('predicted and gold graphs, their set operations and scores', () => {
   assert.deepEqual(kgTriples(result.diff.new), [t('Dwan', 'born in', 'Paris')]);
   assert.deepEqual([result.diff.precision, result.diff.recall, result.diff.f1], [0.5, 0.5, 0.5]);
   assert.deepEqual(result.predicted.getAttributes(), {
-    extractor: 'entity-prep', predictionsFile: 'p.jsonl', model: 'bert-base-uncased', dataset: 're-place-birth',
+    extractor: 'entity-prep', extractorVersion: 1, predictionsFile: 'p.jsonl', model: 'bert-base-uncased', dataset: 're-place-birth',
     options: { extractor: 'entity-prep', mode: 'triples', model: 'bert-base-uncased' }, name: 'predicted', side: 'predicted', mode: 'triples', lmkgVersion: LMKG_VERSION,
   });
   assert.deepEqual(result.triples, { predicted: 2, gold: 2 });
+  // every triple holds the slot in its object: per fact, f1 matches and f2 does not
+  assert.deepEqual(result.facts?.all, { precision: 0.5, recall: 0.5, f1: 0.5, matched: 1, predicted: 2, gold: 2, facts: 2 });
+  assert.deepEqual(result.coverage.gold.overall, { queries: 2, slot: 1, fact: 1 });
 });
 
 test('the lama extractor in paper mode', () => {

@@ -94,7 +94,8 @@ test('lmkg extract with a sentence extractor (the test parser, through --parser-
   const dir = tempDir(t);
   const result = await lmkg(['extract', '--predictions', predictionsFile(dir), '--extractor', 'spacy', '--out', join(dir, 'out'), '--parser-model', nlp.modelFile, '--gexf']);
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /triples \(entity-prep, triples mode\): precision 0\.5000 {2}recall 0\.5000 {2}F1 0\.5000/);
+  assert.match(result.stdout, /all triples, the paper's graph \(entity-prep, triples mode\): precision 0\.5000 {2}recall 0\.5000 {2}F1 0\.5000/);
+  assert.match(result.stdout, /fact triples, per fact \(entity-prep\): precision 0\.5000 {2}recall 0\.5000/);
   assert.equal(readFileSync(join(dir, 'out', 'intersection.csv'), 'utf8'), ',source,target,edge,slot\n0,Allan Dwan,Toronto,born in,object\n');
   assert.ok(existsSync(join(dir, 'out', 'kg.gexf')));
 });

@@ -130,6 +130,7 @@ export function makeReportData(options: ReportDataOptions = {}): ReportData {
       summary.push({
         dataset, model: models[s]!, extractor, facts: facts.length, k,
         p1, pk: inTopK / facts.length, mrr: reciprocalRanks / facts.length,
+        factP: precision, factR: recall, factF1: f1, slotCoverage: 0.8, allTripleF1: Math.min(1, f1 + 0.4), graph: 'fact',
         tripleP: precision, tripleR: recall, tripleF1: f1,
         nodes: view.nodes.length, edges: view.edges.length,
         aed: view.nodes.length <= 300 ? Math.round(random.next() * 400) : null,
@@ -138,8 +139,9 @@ export function makeReportData(options: ReportDataOptions = {}): ReportData {
         posOverlap: spider.overlap,
         ci: {
           p1: interval(p1, random), tripleP: interval(precision, random), tripleR: interval(recall, random),
-          tripleF1: interval(f1, random), posOverlap: interval(spider.overlap, random),
+          tripleF1: interval(f1, random), posOverlap: interval(spider.overlap, random), factF1: interval(f1, random),
         },
+        chance: { factF1: { mean: 0.02, low: 0.01, high: 0.04, p: 1 / 40, replicates: 39 } },
       });
     }
   }

@@ -64,9 +64,11 @@ test('summary table: every cell carries the raw value of the data, formatted to 
     value: td.getAttribute('data-value'),
     low: td.getAttribute('data-ci-low'),
     high: td.getAttribute('data-ci-high'),
+    chanceMean: td.getAttribute('data-chance-mean'),
+    chanceText: td.querySelector('.chance')?.textContent ?? null,
     text: td.textContent,
   })));
-  assert.equal(cells.length, data.summary.length * 17);
+  assert.equal(cells.length, data.summary.length * 23);
   for (const cell of cells) {
     const row = data.summary[cell.row]! as unknown as Record<string, unknown>;
     const value = row[cell.field] as string | number | null;
@@ -76,7 +78,12 @@ test('summary table: every cell carries the raw value of the data, formatted to 
     assert.equal(cell.high, interval ? String(interval[1]) : null);
     const shown = typeof value === 'string' ? value : value === null ? '—'
       : ['facts', 'nodes', 'edges'].includes(cell.field) ? String(value) : value.toFixed(3);
-    assert.equal(cell.text, shown + (interval ? `[${interval[0].toFixed(3)}, ${interval[1].toFixed(3)}]` : ''));
+    // a fact metric shows its chance under the value: mean, band and p-value of the permutation null
+    const chance = data.summary[cell.row]!.chance[cell.field as 'factF1'];
+    const chanceText = chance ? `chance ${chance.mean!.toFixed(3)} [${chance.low!.toFixed(3)}, ${chance.high!.toFixed(3)}] p=${chance.p!.toFixed(3)}` : null;
+    assert.equal(cell.chanceText, chanceText, `${cell.row}.${cell.field}`);
+    assert.equal(cell.chanceMean, chance ? String(chance.mean) : null);
+    assert.equal(cell.text, shown + (interval ? `[${interval[0].toFixed(3)}, ${interval[1].toFixed(3)}]` : '') + (chanceText ?? ''));
   }
   // sorting by P@1 (descending first for a metric), then ascending
   await page.click('#summary-table th[data-field="p1"] button');

@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import {
   COMPARE_DEFAULTS, compareGraphs, comparisonRow, comparisonRowsCsv, factTimeline, factTimelineCsv, InvalidOptionError, LMKG_VERSION,
   METRIC_NAMES, NotFoundError, pairwiseMatrix, readKnowledgeGraph, readPredictions, readProbeMeta, UsageError,
-  type CompareMode, type CompareOptions, type ComparisonRow, type GraphComparison, type KnowledgeGraph, type MetricName, type PairwiseMatrix,
+  KG_VIEWS, type CompareMode, type CompareOptions, type ComparisonRow, type GraphComparison, type KgView, type KnowledgeGraph, type MetricName, type PairwiseMatrix,
   type PredictionRecord,
 } from '../../index.js';
 import { createProgressDisplay } from '../progress.js';
@@ -22,6 +22,7 @@ interface CompareCommandOptions {
   reference: string;
   metrics: string;
   mode: string;
+  graph?: string;
   out?: string;
   matrix?: boolean;
   timeline?: boolean;
@@ -51,6 +52,7 @@ export function registerCompareCommands(program: Command): void {
     .option('--reference <ref>', 'gold (each graph against its own gold graph) or the name of one of the graphs', 'gold')
     .option('--metrics <list>', `comma-separated, from ${METRIC_NAMES.join(', ')}`, COMPARE_DEFAULTS.metrics.join(','))
     .option('--mode <mode>', 'exact-defs (published definitions) or paper (the paper\'s code, quirks included)', COMPARE_DEFAULTS.mode)
+    .option('--graph <view>', `which triples the graph metrics compare: ${KG_VIEWS.join(', ')} (default: fact in exact-defs mode, all — the paper's graph — in paper mode)`)
     .option('--out <file>', 'write the results as JSON to this file and as CSV beside it (.csv)')
     .option('--matrix', 'also compute the full pairwise matrix of the graphs')
     .option('--timeline', 'also build the per-fact timeline over the graphs in the order given (needs their predictions files)')
@@ -70,6 +72,7 @@ export function registerCompareCommands(program: Command): void {
       '  $ lmkg compare kg/bert-spacy kg/roberta-spacy --out metrics.json',
       '  $ lmkg compare runs/epochs --reference epoch-12 --matrix --timeline --out epochs.json',
       '  $ lmkg compare kg/bert-spacy --mode paper --metrics aed,hed,feather',
+      '  $ lmkg compare kg/bert-spacy --graph all     # every triple, as the paper compared them',
     ].join('\n'))
     .action(async (dirs: string[], options: CompareCommandOptions) => {
       const metrics = options.metrics.split(',').map((m) => m.trim()).filter(Boolean) as MetricName[];
@@ -77,6 +80,9 @@ export function registerCompareCommands(program: Command): void {
       if (bad !== undefined) throw new InvalidOptionError(`--metrics: unknown metric "${bad}"; choose from ${METRIC_NAMES.join(', ')}`);
       if (options.mode !== 'paper' && options.mode !== 'exact-defs') {
         throw new InvalidOptionError(`--mode must be "exact-defs" or "paper", got "${options.mode}"`);
+      }
+      if (options.graph !== undefined && !(KG_VIEWS as readonly string[]).includes(options.graph)) {
+        throw new InvalidOptionError(`--graph must be one of ${KG_VIEWS.join(', ')}, got "${options.graph}"`);
       }
       const entries = await loadEntries(dirs, options.predictions);
       const byName = new Map(entries.map((entry) => [entry.name, entry]));
@@ -86,6 +92,7 @@ export function registerCompareCommands(program: Command): void {
       const base: CompareOptions = {
         mode: options.mode as CompareMode,
         metrics,
+        ...(options.graph === undefined ? {} : { graph: options.graph as KgView }),
         useLabels: options.labels,
         bootstrapReplicates: options.bootstrap,
         ...(options.aedMaxNodes === undefined ? {} : { aedMaxNodes: options.aedMaxNodes }),
@@ -115,11 +122,13 @@ export function registerCompareCommands(program: Command): void {
 
       const rows = results.map(({ entry, reference, comparison }) => comparisonRow(entry.name, reference, comparison));
       console.log(formatTable(
-        ['graph', 'nodes', 'edges', 'P@1', 'P', 'R', 'F1', 'AED', 'HED', 'aligned', 'FEATHER cos', 'FEATHER euc', 'POS overlap'],
-        rows.map((r) => [r.graph, r.nodes, r.edges, num(r.p1), num(r.tripleP), num(r.tripleR), num(r.tripleF1), num(r.aed, 2), num(r.hed, 2),
-          num(r.aligned, 2), num(r.featherCosine, 4), num(r.featherEuclidean, 3), num(r.posOverlap)]),
+        ['graph', 'nodes', 'edges', 'P@1', 'fact P', 'fact R', 'fact F1', 'P', 'R', 'F1', 'AED', 'HED', 'aligned', 'FEATHER cos', 'FEATHER euc', 'POS overlap'],
+        rows.map((r) => [r.graph, r.nodes, r.edges, num(r.p1), num(r.factP), num(r.factR), num(r.factF1), num(r.tripleP), num(r.tripleR), num(r.tripleF1),
+          num(r.aed, 2), num(r.hed, 2), num(r.aligned, 2), num(r.featherCosine, 4), num(r.featherEuclidean, 3), num(r.posOverlap)]),
       ));
-      console.log(`mode ${options.mode}; reference: ${options.reference === 'gold' ? 'each graph\'s gold graph' : options.reference}`);
+      const view = results[0]?.comparison.graphView ?? options.graph ?? COMPARE_DEFAULTS.graph[options.mode];
+      console.log(`mode ${options.mode}; graph metrics on ${view === 'all' ? 'all triples (the paper\'s graph)' : `${view} triples`}; fact P/R/F1 per fact; ` +
+        `reference: ${options.reference === 'gold' ? 'each graph\'s gold graph' : options.reference}`);
       for (const { entry, comparison } of results) {
         for (const skip of comparison.skipped) console.log(`${entry.name}: ${skip.metric} skipped: ${skip.reason}`);
       }

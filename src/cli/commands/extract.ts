@@ -72,7 +72,16 @@ export function registerExtractCommands(program: Command): void {
           ['missed (gold only)', diff.missed.order, diff.missed.size],
           ['new (predicted only)', diff.new.order, diff.new.size],
         ]);
-        console.log(`triples (${result.extractor}, ${result.mode} mode): precision ${diff.precision.toFixed(4)}  recall ${diff.recall.toFixed(4)}  F1 ${diff.f1.toFixed(4)}`);
+        const figure = (value: number | null) => (value === null ? '-' : value.toFixed(4));
+        if (result.facts) {
+          const f = result.facts.all;
+          console.log(`fact triples, per fact (${result.extractor}): precision ${figure(f.precision)}  recall ${figure(f.recall)}  F1 ${figure(f.f1)}  (${f.facts} facts, ${result.facts.covered.facts} with a gold fact triple)`);
+          const slot = result.coverage.gold.overall;
+          console.log(`slot coverage (gold sentences): ${figure(slot.slot)}; fact coverage: ${figure(slot.fact)}`);
+        } else {
+          console.log('fact triples: the predictions file has no slot positions (written by lmkg 0.1); probe again for fact triples');
+        }
+        console.log(`all triples, the paper's graph (${result.extractor}, ${result.mode} mode): precision ${diff.precision.toFixed(4)}  recall ${diff.recall.toFixed(4)}  F1 ${diff.f1.toFixed(4)}`);
         console.log(`${result.records} records; wrote ${files.length} files to ${options.out}`);
         if (result.triples.predicted === 0 && result.triples.gold === 0) {
           process.stderr.write(`lmkg: note: the ${result.extractor} extractor found no triple in any sentence; the graphs are empty (try another --extractor)\n`);

@@ -3,7 +3,7 @@
  * from the command line, over `lmkg.config.json` (or --config).
  */
 import type { Command } from 'commander';
-import { InvalidOptionError, readRunConfig, RUN_CONFIG_SCHEMA, RUN_DEFAULTS, runStudy, type RunStudyOptions } from '../../index.js';
+import { InvalidOptionError, readRunConfig, RUN_CONFIG_SCHEMA, RUN_DEFAULTS, runStudy, type ChanceView, type RunStudyOptions } from '../../index.js';
 import { interruptSignal } from '../interrupt.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
@@ -26,6 +26,11 @@ export function registerRunCommands(program: Command): void {
     .option('--template', 'one query per fact from the relation template')
     .option('--filter-judgments', "apply LAMA's Google-RE judgment filter")
     .option('--common-vocab <file>', 'rank over a common vocabulary (one token per line)')
+    .option('--fill <rule>', 'how blanks are filled: whole-word (default; a word that starts at the blank), multi-token (1..k pieces) or raw (the top token, lmkg 0.1)')
+    .option('--fill-pieces <n>', 'longest multi-token fill in pieces (default 3)', wholeNumber('--fill-pieces', { min: 1 }))
+    .option('--graph <view>', 'which triples the graph metrics see: fact (default: those that touch the filled slot), context or all (the paper\'s graph)')
+    .option('--chance <n>', 'chance baseline: shuffles of the fills per model and dataset (default 39; 0: none)', wholeNumber('--chance'))
+    .option('--chance-block-size <n>', 'facts per permutation block of the chance baseline (default 4)', wholeNumber('--chance-block-size', { min: 2 }))
     .option('--compare-mode <mode>', 'exact-defs (published definitions) or paper (the paper\'s code)')
     .option('--reference <name>', 'compare with "gold" (default) or with this model\'s graph')
     .option('--bootstrap <n>', 'bootstrap replicates for the intervals (0: none)', wholeNumber('--bootstrap'))
@@ -55,6 +60,7 @@ export function registerRunCommands(program: Command): void {
       const fromCli: Record<string, unknown> = {
         models: cli.models, datasets: cli.datasets, extractors: cli.extractors, out: cli.out, topK: cli.topK, batchSize: cli.batchSize,
         limit: cli.limit, mode: cli.template ? 'template' : undefined, filterJudgments: cli.filterJudgments, commonVocab: cli.commonVocab,
+        fill: cli.fill, fillPieces: cli.fillPieces, graph: cli.graph, chance: cli.chance, chanceBlockSize: cli.chanceBlockSize,
         compareMode: cli.compareMode, reference: cli.reference, bootstrap: cli.bootstrap, seed: cli.seed, aedMaxNodes: cli.aedMaxNodes,
         factGroups: cli.factGroups, dataDir: cli.dataDir, report: cli.report === false ? false : undefined, maxCells: cli.maxCells,
       };
@@ -73,9 +79,13 @@ export function registerRunCommands(program: Command): void {
           onProgress: (e) => progress.update(e.cellsDone, e.cellsTotal, `${e.stage} ${e.cell}${e.detail ? ` ${e.detail}` : ''}`),
         });
         progress.stop();
-        printTable(['dataset', 'model', 'extractor', 'facts', 'P@1', 'triple F1', 'nodes', 'edges', 'HED'], result.summary.map((r) => [
-          r.dataset, r.model, r.extractor, r.facts, fixed(r.p1), fixed(r.tripleF1), r.nodes, r.edges, fixed(r.hed),
+        printTable(['dataset', 'model', 'extractor', 'facts', 'P@1', 'fact F1', 'chance [95%]', 'p', 'slot cov.', 'all-triple F1', 'nodes', 'edges', 'HED'], result.summary.map((r) => [
+          r.dataset, r.model, r.extractor, r.facts, fixed(r.p1), fixed(r.factF1), chanceBand(r.chance.factF1), r.chance.factF1?.p?.toFixed(3) ?? '-',
+          fixed(r.slotCoverage), fixed(r.allTripleF1), r.nodes, r.edges, fixed(r.hed),
         ]));
+        const view = result.summary[0]?.graph ?? 'fact';
+        console.log(`fact F1: the triples that touch the filled slot, scored per fact; chance: permutation null of the fills; all-triple F1: the paper's graph. ` +
+          `nodes, edges, HED: ${view === 'all' ? 'every triple' : `${view} triples`}.`);
         console.log(`${result.cellsComputed} cells computed, ${result.cellsSkipped} already finished`);
         if (!result.complete) console.log(`stopped early; run the same command again to finish ${result.out}`);
         else console.log(result.reportFile ? `report: ${result.reportFile}` : `results in ${result.out}`);
@@ -88,4 +98,8 @@ export function registerRunCommands(program: Command): void {
 
 function fixed(value: number | null): string {
   return value === null ? '-' : value.toFixed(3);
+}
+
+function chanceBand(band: ChanceView | undefined): string {
+  return band === undefined ? '-' : `${fixed(band.mean)} [${fixed(band.low)}, ${fixed(band.high)}]`;
 }

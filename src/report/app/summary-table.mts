@@ -10,6 +10,7 @@ import { formatCount, formatInterval, formatMetric, MISSING } from './format.mjs
 
 type Kind = 'text' | 'count' | 'metric';
 type CiKey = keyof SummaryRow['ci'];
+type ChanceKey = keyof SummaryRow['chance'];
 
 interface Column {
   key: keyof SummaryRow;
@@ -26,9 +27,15 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { key: 'p1', label: 'P@1', title: 'precision at 1', kind: 'metric' },
   { key: 'pk', label: 'P@k', title: 'precision at k (k per row in the cell tooltip)', kind: 'metric' },
   { key: 'mrr', label: 'MRR', title: 'mean reciprocal rank', kind: 'metric' },
-  { key: 'tripleP', label: 'Triple P', title: 'triple precision: predicted triples also in gold', kind: 'metric' },
-  { key: 'tripleR', label: 'Triple R', title: 'triple recall: gold triples also predicted', kind: 'metric' },
-  { key: 'tripleF1', label: 'Triple F1', title: 'harmonic mean of triple precision and recall', kind: 'metric' },
+  { key: 'factP', label: 'Fact P', title: 'fact-triple precision, per fact: predicted triples that touch the filled slot and are also in the gold sentence\'s (chance band of a permutation null below)', kind: 'metric' },
+  { key: 'factR', label: 'Fact R', title: 'fact-triple recall, per fact: gold triples that touch the slot and are also predicted', kind: 'metric' },
+  { key: 'factF1', label: 'Fact F1', title: 'fact-triple F1, per fact: what the model put into the blank, scored as triples (chance band and p-value below)', kind: 'metric' },
+  { key: 'slotCoverage', label: 'Slot cov.', title: 'share of queries whose fill lies in a triple\'s subject or object', kind: 'metric' },
+  { key: 'allTripleF1', label: 'All-triple F1', title: 'F1 of every triple, the paper\'s graph: high for any model, since the sentence outside the blank is the same in predicted and gold', kind: 'metric' },
+  { key: 'graph', label: 'Graph', title: 'which triples the columns to the right (triple P/R/F1, sizes, AED, HED, FEATHER, POS) compare: fact, context or all', kind: 'text' },
+  { key: 'tripleP', label: 'Triple P', title: 'triple precision of the graph view: predicted triples also in gold', kind: 'metric' },
+  { key: 'tripleR', label: 'Triple R', title: 'triple recall of the graph view: gold triples also predicted', kind: 'metric' },
+  { key: 'tripleF1', label: 'Triple F1', title: 'harmonic mean of triple precision and recall of the graph view', kind: 'metric' },
   { key: 'nodes', label: 'Nodes', title: 'nodes of the predicted graph', kind: 'count' },
   { key: 'edges', label: 'Edges', title: 'edges of the predicted graph', kind: 'count' },
   { key: 'aed', label: 'AED', title: 'approximate graph edit distance to gold (— where the graphs exceed its limits)', kind: 'metric' },
@@ -67,7 +74,8 @@ export function summaryTable(rows: SummaryRow[]): HTMLElement {
   return el('div', { class: 'summary-block' },
     el('div', { class: 'table-scroll' }, table),
     el('p', { class: 'note' },
-      `${rows.length} rows. Metrics to 3 decimals; bootstrap 95% intervals as [lo, hi] under the value; ${MISSING} = not computed. Click a column to sort. `,
+      `${rows.length} rows. Metrics to 3 decimals; bootstrap 95% intervals as [lo, hi] under the value; under a fact metric, its chance: ` +
+      `the mean and 95% band of a permutation null (the fills shuffled among the facts of a relation) and the one-sided p-value; ${MISSING} = not computed. Click a column to sort. `,
       el('span', { class: 'downloads' }, 'Download ', csvButton)));
 }
 
@@ -87,6 +95,14 @@ function summaryRow(row: SummaryRow, index: number): HTMLTableRowElement {
     if (column.kind === 'text') td.append(String(value));
     else td.append(el('span', { class: 'value' }, column.kind === 'count' ? formatCount(value as number | null) : formatMetric(value as number | null)));
     if (interval) td.append(el('span', { class: 'ci' }, formatInterval(interval)));
+    const chance = row.chance?.[column.key as ChanceKey];
+    if (chance) {
+      td.setAttribute('data-chance-mean', chance.mean === null ? '' : String(chance.mean));
+      td.setAttribute('data-chance-p', chance.p === null ? '' : String(chance.p));
+      const band = chance.low !== null && chance.high !== null ? ` ${formatInterval([chance.low, chance.high])}` : '';
+      td.append(el('span', { class: 'chance', title: `permutation null, R = ${chance.replicates}` },
+        `chance ${formatMetric(chance.mean)}${band}${chance.p === null ? '' : ` p=${chance.p.toFixed(3)}`}`));
+    }
     tr.appendChild(td);
   }
   return tr;
@@ -104,14 +120,22 @@ function compare(a: HTMLTableRowElement, b: HTMLTableRowElement, column: Column,
 }
 
 function summaryCsv(rows: SummaryRow[]): string {
-  const ciKeys: CiKey[] = ['p1', 'tripleP', 'tripleR', 'tripleF1', 'posOverlap'];
-  const head = [...SUMMARY_COLUMNS.map((c) => c.key), 'k', ...ciKeys.flatMap((k) => [`${k}_lo`, `${k}_hi`])];
+  const ciKeys: CiKey[] = ['p1', 'factP', 'factR', 'factF1', 'tripleP', 'tripleR', 'tripleF1', 'posOverlap'];
+  const chanceKeys: ChanceKey[] = ['factP', 'factR', 'factF1', 'slotCoverage'];
+  const head = [
+    ...SUMMARY_COLUMNS.map((c) => c.key), 'k', ...ciKeys.flatMap((k) => [`${k}_lo`, `${k}_hi`]),
+    ...chanceKeys.flatMap((k) => [`${k}_chance`, `${k}_chance_lo`, `${k}_chance_hi`, `${k}_chance_p`]),
+  ];
   const lines = [head.join(',')];
   for (const row of rows) {
     const cells = [
       ...SUMMARY_COLUMNS.map((c) => row[c.key] as string | number | null),
       row.k,
       ...ciKeys.flatMap((k) => row.ci[k] ?? [null, null]),
+      ...chanceKeys.flatMap((k) => {
+        const band = row.chance?.[k];
+        return [band?.mean ?? null, band?.low ?? null, band?.high ?? null, band?.p ?? null];
+      }),
     ];
     lines.push(cells.map(csvCell).join(','));
   }

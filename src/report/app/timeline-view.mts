@@ -5,7 +5,7 @@
  */
 import type { FactStatus, TimelineView } from '../types.js';
 import { chartFigure } from './charts/chart-figure.mjs';
-import { lineChart } from './charts/line-chart.mjs';
+import { lineChart, type LineSeries } from './charts/line-chart.mjs';
 import { categoricalColour, FACT_COLOURS } from './charts/palette.mjs';
 import { stackedBarChart } from './charts/stacked-bar-chart.mjs';
 import { el, replace, select } from './dom.mjs';
@@ -13,7 +13,8 @@ import { el, replace, select } from './dom.mjs';
 const PAGE_SIZE = 50;
 const STATUSES: FactStatus[] = ['acquired', 'forgotten', 'never'];
 const METRIC_NAMES: Record<string, string> = {
-  p1: 'P@1', pk: 'P@k', mrr: 'MRR', tripleP: 'triple precision', tripleR: 'triple recall', tripleF1: 'triple F1',
+  p1: 'P@1', pk: 'P@k', mrr: 'MRR', factF1: 'fact-triple F1 (per fact)', factP: 'fact-triple precision', factR: 'fact-triple recall',
+  allTripleF1: 'all-triple F1 (the paper\'s graph)', tripleP: 'triple precision', tripleR: 'triple recall', tripleF1: 'triple F1',
   aed: 'AED', hed: 'HED', featherCosine: 'FEATHER cosine', featherEuclidean: 'FEATHER euclidean', posOverlap: 'POS overlap',
 };
 
@@ -26,14 +27,17 @@ export function timelineSection(timeline: TimelineView, index: number): HTMLElem
     line: { name: 'correct now', colour: FACT_COLOURS.correct, values: timeline.counts.map((c) => c.correct) },
   }), `facts-over-snapshots-${timeline.dataset}`, 'acquired = first correct at or before the snapshot and correct there; forgotten = correct before, wrong there; never = not yet correct.'));
 
-  const keys = [...new Set(timeline.metrics.flatMap((m) => Object.keys(m.values)))];
+  // the chance of a metric (its permutation-null mean and upper band) is drawn in the metric's own chart
+  const keys = [...new Set(timeline.metrics.flatMap((m) => Object.keys(m.values)))].filter((key) => !/Chance(High)?$/.test(key));
   const extractors = [...new Set(timeline.metrics.map((m) => m.extractor ?? ''))];
+  const valuesOf = (extractor: string, key: string) =>
+    timeline.snapshots.map((snapshot) => timeline.metrics.find((m) => m.snapshot === snapshot && (m.extractor ?? '') === extractor)?.values[key] ?? null);
   for (const key of keys) {
-    const series = extractors.map((extractor, i) => ({
-      name: extractor || key,
-      colour: categoricalColour(i),
-      values: timeline.snapshots.map((snapshot) => timeline.metrics.find((m) => m.snapshot === snapshot && (m.extractor ?? '') === extractor)?.values[key] ?? null),
-    }));
+    const series: LineSeries[] = extractors.map((extractor, i) => ({ name: extractor || key, colour: categoricalColour(i), values: valuesOf(extractor, key) }));
+    for (const [i, extractor] of extractors.entries()) {
+      const chance = valuesOf(extractor, `${key}ChanceHigh`);
+      if (chance.some((v) => v !== null)) series.push({ name: `${extractor || key} chance`, colour: categoricalColour(i), values: chance, dashed: true });
+    }
     charts.appendChild(chartFigure(lineChart({
       title: `${METRIC_NAMES[key] ?? key} over snapshots · ${timeline.dataset}`,
       xLabels: timeline.snapshots,

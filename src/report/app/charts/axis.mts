@@ -53,7 +53,9 @@ export function legend(root: SVGSVGElement, items: Array<{ name: string; colour:
       cx = x;
       cy += 16;
     }
-    root.appendChild(svg('rect', { x: cx, y: cy - 8, width: 12, height: 9, fill: item.colour, class: 'legend-swatch' }));
+    root.appendChild(item.dashed
+      ? svg('line', { x1: cx, x2: cx + 12, y1: cy - 4, y2: cy - 4, stroke: item.colour, 'stroke-width': 2, 'stroke-dasharray': '4 2', class: 'legend-swatch' })
+      : svg('rect', { x: cx, y: cy - 8, width: 12, height: 9, fill: item.colour, class: 'legend-swatch' }));
     root.appendChild(label(item.name, { x: cx + 16, y: cy }, 18));
     cx += w;
   }

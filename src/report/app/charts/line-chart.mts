@@ -7,6 +7,8 @@ export interface LineSeries {
   name: string;
   colour: string;
   values: Array<number | null>;
+  /** Drawn dashed (a reference line such as a chance band). */
+  dashed?: boolean;
 }
 
 export interface LineChartSpec {
@@ -22,7 +24,7 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
   const width = spec.width ?? 420;
   const height = spec.height ?? 300;
   const root = chartRoot(width, height, spec.title);
-  const legendHeight = legend(root, spec.series.map((s) => ({ name: s.name, colour: s.colour })), 56, 38, width - 70);
+  const legendHeight = legend(root, spec.series.map((s) => ({ name: s.name, colour: s.colour, ...(s.dashed ? { dashed: true } : {}) })), 56, 38, width - 70);
   const rotate = spec.xLabels.length > 6 || spec.xLabels.some((l) => l.length > 8);
   const margin = { left: 56, right: 18, top: 38 + legendHeight, bottom: rotate ? 78 : 40 };
   const plotW = width - margin.left - margin.right;
@@ -62,9 +64,14 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
       path += `${pen ? 'L' : 'M'}${xAt(i).toFixed(2)},${yAt(v).toFixed(2)}`;
       pen = true;
     });
-    if (path) root.appendChild(svg('path', { d: path, fill: 'none', stroke: series.colour, 'stroke-width': 2, class: 'series-line' }));
+    if (path) {
+      root.appendChild(svg('path', {
+        d: path, fill: 'none', stroke: series.colour, 'stroke-width': series.dashed ? 1.5 : 2, class: 'series-line',
+        ...(series.dashed ? { 'stroke-dasharray': '5 4' } : {}),
+      }));
+    }
     series.values.forEach((v, i) => {
-      if (v === null) return;
+      if (v === null || series.dashed) return;
       const dot = svg('circle', { cx: xAt(i), cy: yAt(v), r: 3.5, fill: series.colour, class: 'series-point', 'data-value': String(v) });
       dot.appendChild(svg('title', {}, `${series.name} @ ${spec.xLabels[i] ?? i}: ${formatMetric(v)}`));
       root.appendChild(dot);
