@@ -2,11 +2,11 @@
  * @file `lama`: the structured extractor for probes that name their subject and relation (Google-RE,
  * T-REx). It reads the prediction record, not the sentence: (subject label, relation label, filled
  * object), where the filled object is the model's fill (`record.fill`; the top prediction in files
- * of lmkg 0.1) on the predicted side and the gold object, written by the model's casing policy, on
+ * of lmkg 0.1) on the predicted side and the gold object as the model writes it (`slot.goldText`) on
  * the gold side. The predicted and gold graphs then differ exactly where the model is wrong. The
  * object is the slot, so every `lama` triple is a fact triple.
  *
- * Version 2 (lmkg 0.2) fills with the recorded fill and the gold's recorded casing; version 1 took
+ * Version 2 (lmkg 0.2) fills with the recorded fill and the recorded gold text; version 1 took
  * the top prediction and the gold as written.
  *
  * @example
@@ -35,7 +35,7 @@ export function lamaTriples(record: PredictionRecord, side: RecordSide): Triple[
   }
   let object: string;
   if (side === 'gold') {
-    // the gold as written into the gold sentence (the model's casing policy), when the record says
+    // the gold as written into the gold sentence (as the model writes it), when the record says
     object = record.slot?.goldText ?? record.gold;
   } else if (record.fill) {
     object = record.fill.text;

@@ -44,6 +44,7 @@ export interface EncodedPieces extends EncodedQuery {
 
 interface Tokenizer {
   encode(text: string, options?: { add_special_tokens?: boolean }): number[];
+  decode(ids: number[], options?: { skip_special_tokens?: boolean }): string;
 }
 
 export class MaskedLm {
@@ -116,6 +117,11 @@ export class MaskedLm {
   /** Token ids of a text without special tokens. */
   encodeText(text: string): number[] {
     return this.tokenizer.encode(text, { add_special_tokens: false });
+  }
+
+  /** The text of token ids as the model's decoder writes it (transformers.js), without surrounding spaces. */
+  decodeIds(ids: readonly number[]): string {
+    return this.tokenizer.decode([...ids]).trim();
   }
 
   /**

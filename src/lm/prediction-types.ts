@@ -56,7 +56,7 @@ export interface PredictionRecord {
   predictions: TokenPrediction[];
   /** The masked sentence filled with the model's fill (`fill`; the top prediction under `--fill raw`). */
   predictedSentence: string;
-  /** The masked sentence filled with the gold object, written by the model's casing policy (`slot.casing`). */
+  /** The masked sentence filled with the gold object as the model writes it (`slot.goldText`, `slot.rendering`). */
   goldSentence: string;
   /** 1-based rank of the gold token over the vocabulary, or null when the gold is not one token. */
   goldRank: number | null;

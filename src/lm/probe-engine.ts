@@ -9,7 +9,7 @@ import type { MaskedLm, EncodedQuery } from './masked-lm.js';
 import type { FactPrediction, PredictionRecord, TokenPrediction } from './prediction-types.js';
 import { multiTokenFills } from './probe-multi-token.js';
 import { goldRank, logSumExp, topKIds } from './scoring.js';
-import { applyCasing, blankContext, goldCasing, placeFill, singleTokenFill, type FillRule, type SlotFill } from './slot-fill.js';
+import { blankContext, placeFill, renderGold, singleTokenFill, type FillRule, type SlotFill } from './slot-fill.js';
 import { normaliseWord } from './token-words.js';
 
 export interface EngineOptions {
@@ -239,11 +239,10 @@ function factRecords(
   }
   const factPrediction: FactPrediction = { sentences: sentences.length, ...fact };
   // raw keeps lmkg 0.1's sentences exactly: the top token glued as the decoder writes it, the gold as written
-  const casing = options.fill === 'raw' ? 'as-written' : goldCasing(lm.tokenizerInfo);
   return sentences.map(({ item, scored, common, fill }) => {
     const { query } = item;
     const predicted = fill.rule === 'none' ? { sentence: query.maskedSentence, span: { start: 0, end: 0 } } : placeFill(query.maskedSentence, MASK_MARKER, fill);
-    const goldText = applyCasing(query.gold, casing);
+    const { text: goldText, rendering } = options.fill === 'raw' ? { text: query.gold, rendering: 'as-written' as const } : renderGold(lm, query.gold);
     const goldFilled = placeFill(query.maskedSentence, MASK_MARKER, { text: goldText, spaceBefore: true });
     const record: PredictionRecord = {
       queryId: query.id,
@@ -263,7 +262,7 @@ function factRecords(
       truncated: item.encoded.truncated,
       fact: factPrediction,
       fill,
-      slot: { predicted: predicted.span, gold: goldFilled.span, goldText, casing },
+      slot: { predicted: predicted.span, gold: goldFilled.span, goldText, rendering },
     };
     if (common && commonFact) {
       record.common = {

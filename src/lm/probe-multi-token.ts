@@ -13,7 +13,6 @@ import { MASK_MARKER } from '../data/index.js';
 import type { EncodedPieces, EncodedQuery, MaskedLm } from './masked-lm.js';
 import { logSumExp, topKIds } from './scoring.js';
 import { blankContext, wordStartTable, type SlotFill } from './slot-fill.js';
-import { joinTokenWords } from './token-words.js';
 
 interface Candidate {
   query: number;
@@ -65,9 +64,9 @@ export async function multiTokenFills(
     const current = best[candidate.query]!;
     // ties keep the shorter fill (candidates come in increasing length)
     if (score > current.logProb) {
-      const joined = joinTokenWords(lm.tokenizerInfo, candidate.chosen);
+      // the first piece obeys the whole-word rule, so the fill stands as a word of its own
       best[candidate.query] = {
-        text: joined.word, spaceBefore: joined.spaceBefore, ids: [...candidate.chosen],
+        text: lm.decodeIds(candidate.chosen), spaceBefore: true, ids: [...candidate.chosen],
         tokens: candidate.chosen.map((id) => lm.tokenizerInfo.vocab[id] ?? ''), logProb: score, rule: 'multi-token',
       };
     }

@@ -31,8 +31,8 @@ export function refillRecord(record: PredictionRecord, fill: Refill, rule: Appli
 }
 
 /**
- * A record for a cloze query without a model: the gold (written by `casing`) in both blanks. Its
- * "prediction" is the gold with probability 1; no rank is known.
+ * A record for a cloze query without a model: the gold (written by a casing policy) in both blanks.
+ * Its "prediction" is the gold with probability 1; no rank is known.
  */
 export function goldFilledRecord(query: ClozeQuery, casing: GoldCasing = 'as-written'): PredictionRecord {
   const slot = goldSlot(query.maskedSentence, query.gold, casing);
@@ -50,5 +50,5 @@ export function goldFilledRecord(query: ClozeQuery, casing: GoldCasing = 'as-wri
 function goldSlot(masked: string, gold: string, casing: GoldCasing): SlotPositions {
   const goldText = applyCasing(gold, casing);
   const span = placeFill(masked, MASK_MARKER, { text: goldText, spaceBefore: true }).span;
-  return { predicted: span, gold: span, goldText, casing };
+  return { predicted: span, gold: span, goldText, rendering: casing === 'as-written' ? 'as-written' : 'casing' };
 }

@@ -11,10 +11,13 @@
  * `raw` takes the top token whatever it is (lmkg before 0.2: a `##pp` top token gave "born inpp .").
  * `multi-token` fills 1..k pieces greedily left to right (probe-multi-token.ts).
  *
- * The gold side gets the model's casing policy: an uncased model's fills are lowercase (and
- * accent-free when its normalizer strips accents), so the gold object is written the same way,
- * and a correct prediction yields the same sentence, parse and triples as the gold. `raw` keeps
- * the gold as written (lmkg before 0.2).
+ * The gold side is written as the model would write it: the gold object encoded by the model's
+ * tokenizer and decoded by its decoder (transformers.js, the reference implementation), so casing
+ * and spacing are the model's (an uncased model's "toronto", "st. louis"), and a correct prediction
+ * yields the same sentence, parse and triples as the gold. A gold with a piece the vocabulary does
+ * not have (an unknown token, which no fill can produce) is written by the tokenizer's casing
+ * policy instead (lowercased, accents stripped as BERT's normalizer does). `raw` keeps the gold as
+ * written (lmkg before 0.2). Every fill is the model's decoding of its tokens as well.
  */
 import type { MaskedLm } from './masked-lm.js';
 import type { TokenizerInfo } from './tokenizer-info.js';
@@ -32,8 +35,15 @@ export type AppliedFillRule =
 /** Where the blank sits: after whitespace, at the start of the text, or glued to the character before. */
 export type BlankContext = 'space' | 'start' | 'glued';
 
-/** How the gold object is written into the gold sentence. */
+/** A casing policy: how an uncased tokenizer writes text. */
 export type GoldCasing = 'as-written' | 'lowercase' | 'lowercase-strip-accents';
+
+/**
+ * How the gold object was written into the gold sentence: `model-decoder` (encoded and decoded by
+ * the model's tokenizer), `casing` (the tokenizer's casing policy: the gold has a piece outside the
+ * vocabulary) or `as-written` (`--fill raw`, lmkg 0.1).
+ */
+export type GoldRendering = 'model-decoder' | 'casing' | 'as-written';
 
 export interface SlotFill {
   /** The text put into the blank. */
@@ -58,10 +68,10 @@ export interface CharSpan {
 export interface SlotPositions {
   /** The fill in `predictedSentence`. */
   predicted: CharSpan;
-  /** The gold object, as written by the casing policy (`goldText`), in `goldSentence`. */
+  /** The gold object as the model writes it (`goldText`), in `goldSentence`. */
   gold: CharSpan;
   goldText: string;
-  casing: GoldCasing;
+  rendering: GoldRendering;
 }
 
 /** The context of the (single) marker in a masked sentence. */
@@ -142,6 +152,18 @@ export function placeFill(sentence: string, marker: string, fill: { text: string
   if (at < 0) return { sentence, span: { start: sentence.length, end: sentence.length } };
   const before = fill.spaceBefore ? sentence.slice(0, at) : sentence.slice(0, at).replace(/\s+$/u, '');
   return { sentence: before + fill.text + sentence.slice(at + marker.length), span: { start: before.length, end: before.length + fill.text.length } };
+}
+
+/** The gold object as the model writes it, and how (see the file comment). */
+export function renderGold(lm: MaskedLm, gold: string): { text: string; rendering: GoldRendering } {
+  const family = lm.tokenizerInfo.family;
+  // a byte-level or Metaspace word in running text carries its leading space
+  const ids = lm.encodeText(family === 'byte-level' || family === 'metaspace' ? ` ${gold}` : gold);
+  const unknown = lm.tokenizerInfo.unk?.id;
+  if (ids.length === 0 || (unknown !== undefined && ids.includes(unknown))) {
+    return { text: applyCasing(gold, goldCasing(lm.tokenizerInfo)), rendering: 'casing' };
+  }
+  return { text: lm.decodeIds(ids), rendering: 'model-decoder' };
 }
 
 /** The casing policy a model's tokenizer implies (see the file comment). */

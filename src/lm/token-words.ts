@@ -62,29 +62,6 @@ export function tokenWord(info: Pick<TokenizerInfo, 'family' | 'continuingPrefix
   }
 }
 
-/**
- * The text of several consecutive tokens as the tokenizer's decoder writes it (byte-level tokens
- * decoded together, so a character split over two tokens comes out whole; `##` pieces glued; `▁`
- * as a space), without its leading space. `spaceBefore` is that of the first token.
- */
-export function joinTokenWords(info: Pick<TokenizerInfo, 'family' | 'continuingPrefix' | 'specialIds' | 'vocab'>, ids: readonly number[]): TokenWord {
-  if (ids.length === 0) return { word: '', spaceBefore: true };
-  const first = tokenWord(info, ids[0]!);
-  if (info.family === 'byte-level') {
-    const decoder = byteLevelDecoder();
-    const chars = ids.flatMap((id) => [...(info.vocab[id] ?? '')]);
-    if (chars.every((c) => decoder.has(c))) {
-      return { word: utf8.decode(Uint8Array.from(chars.map((c) => decoder.get(c)!))).trim(), spaceBefore: first.spaceBefore };
-    }
-  }
-  let text = first.word;
-  for (const id of ids.slice(1)) {
-    const piece = tokenWord(info, id);
-    text += (piece.spaceBefore ? ' ' : '') + piece.word;
-  }
-  return { word: text, spaceBefore: first.spaceBefore };
-}
-
 /** Word forms of the whole vocabulary, by id. */
 export function vocabularyWords(info: TokenizerInfo): TokenWord[] {
   return info.vocab.map((_, id) => tokenWord(info, id));

@@ -13,7 +13,7 @@ test('lama: (subject label, relation label, filled object) on both sides', () =>
   const { fill: _fill, slot: _slot, ...old } = r;
   assert.deepEqual(lamaTriples({ ...old, predictions: [{ token: 'ĠRome', id: 1, prob: 1, word: 'Rome', logProb: 0 }] }, 'predicted'), [{ subject: 'Allan Dwan', relation: 'place of birth', object: 'Rome' }]);
   // the gold side is the gold as the record wrote it (the model's casing policy)
-  assert.deepEqual(lamaTriples({ ...r, slot: { ...r.slot!, goldText: 'toronto', casing: 'lowercase' } }, 'gold'), [{ subject: 'Allan Dwan', relation: 'place of birth', object: 'toronto' }]);
+  assert.deepEqual(lamaTriples({ ...r, slot: { ...r.slot!, goldText: 'toronto', rendering: 'model-decoder' } }, 'gold'), [{ subject: 'Allan Dwan', relation: 'place of birth', object: 'toronto' }]);
 });
 
 test('lama on SQuAD (no subject) is a UsageError that points to the sentence extractors', () => {

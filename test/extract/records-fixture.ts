@@ -24,7 +24,7 @@ export function record(fields: Partial<PredictionRecord> & { queryId: string; pr
     truncated: false,
     fact: { sentences: 1, predictions: [], goldRank: 1, goldLogProb: -0.7 },
     fill: { text: predicted, spaceBefore: true, ids: [7], tokens: [predicted], logProb: Math.log(0.5), rule: 'space-token' },
-    slot: { predicted: filled.span, gold: gold.span, goldText: fields.gold, casing: 'as-written' },
+    slot: { predicted: filled.span, gold: gold.span, goldText: fields.gold, rendering: 'as-written' },
     ...rest,
   };
 }
