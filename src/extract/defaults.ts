@@ -13,3 +13,11 @@ export const EXTRACT_DEFAULTS = Object.freeze({
 
 /** Extractor names in table order, for help texts. */
 export const EXTRACTOR_NAMES: readonly ExtractorName[] = Object.freeze(['entity-prep', 'svo', 'svo-plus', 'lama'] as ExtractorName[]);
+
+/** The development / held-out split of facts used to develop and test extractor rules (`factSplit`). */
+export const FACT_SPLIT_DEFAULTS = Object.freeze({
+  /** Recorded with every figure measured on a part; changing it gives another split. */
+  seed: 14,
+  /** Half the facts are held out. */
+  heldOutShare: 0.5,
+});
