@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareGraphs, factPrecisionAt1Bootstrap, type GraphComparison, type MetricName } from '../compare/index.js';
-import { extractKnowledgeGraphs, writeExtractOutputs, type SentenceParser } from '../extract/index.js';
+import { extractKnowledgeGraphs, resolveExtractor, writeExtractOutputs, type SentenceParser } from '../extract/index.js';
 import { writeTextAtomic } from '../files.js';
 import { readKnowledgeGraph, type KnowledgeGraph } from '../kg/index.js';
 import { lamaMetrics, type LamaMetrics, type PredictionRecord } from '../lm/index.js';
@@ -24,6 +24,11 @@ export interface CellInputs {
   lmkgVersion: string;
   predictionsSha256: string;
   extractor: string;
+  /**
+   * The extractor's version (`EXTRACTORS[name].version`): raised whenever its output changes, so a
+   * cell built by an older extractor is computed again rather than reused.
+   */
+  extractorVersion: number;
   compareMode: 'exact-defs' | 'paper';
   reference: string;
   /** sha256 of the reference graph (a model's kg.json), or "gold". */
@@ -56,7 +61,7 @@ export interface CellSpec {
   records: readonly PredictionRecord[];
   /** The predicted graph of the reference model's cell, or null to compare with the gold graph. */
   referenceGraphFile: string | null;
-  inputs: Omit<CellInputs, 'lmkgVersion' | 'predictionsSha256' | 'referenceSha256' | 'extractor'>;
+  inputs: Omit<CellInputs, 'lmkgVersion' | 'predictionsSha256' | 'referenceSha256' | 'extractor' | 'extractorVersion'>;
   parse?: SentenceParser;
 }
 
@@ -65,6 +70,7 @@ export function cellInputs(spec: CellSpec): CellInputs {
     lmkgVersion: LMKG_VERSION,
     predictionsSha256: sha256(readFileSync(spec.predictionsFile)),
     extractor: spec.extractor,
+    extractorVersion: resolveExtractor(spec.extractor).version,
     referenceSha256: spec.referenceGraphFile ? sha256(readFileSync(spec.referenceGraphFile)) : 'gold',
     ...spec.inputs,
   };
