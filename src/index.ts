@@ -93,10 +93,12 @@ export {
   entityPrepTriples, svoTriples, svoPlusTriples, clauseTriples, lamaTriples, EXTRACTORS, resolveExtractor, EXTRACT_DEFAULTS, EXTRACTOR_NAMES,
   extractTriples, memoiseParser, extractKnowledgeGraphs, extractKnowledgeGraphsFromFile, loadPredictions, writeExtractOutputs, extractScores,
   tripleLinksFact, sentenceShape, goldRole, SENTENCE_SHAPES, slotCoverageSummary, querySlotCoverage, factSplit, FACT_SPLIT_DEFAULTS,
+  markedSentence, judgeSlotSentence, slotTouchingTriples, labelledPrecision, sameTriple,
   type RecordSide, type Extractor, type ExtractorName, type SentenceParser, type ExtractProgress, type ExtractTriplesOptions,
   type ExtractKnowledgeGraphsOptions, type ExtractedKnowledgeGraphs, type ExtractFromFileOptions, type LoadedPredictions,
   type WriteExtractOutputsOptions, type FactToLink, type SentenceShape, type SlotCoverageSummary, type CoverageFigures,
-  type QuerySlotCoverage, type FactPart, type FactSplitOptions,
+  type QuerySlotCoverage, type FactPart, type FactSplitOptions, type MarkedSentence, type SlotSentenceJudgement, type LabelledTriple,
+  type LabelledPrecision, type SentenceExtractor,
 } from './extract/index.js';
 
 // compare (issue 7) — exports go here

@@ -1,7 +1,8 @@
 /**
  * @file The objects of each clause for the `clause` extractor, each with its relation words.
  *
- * - A verb's objects: `obj`/`iobj` (relation: the verb), nominals attached by `obl` with a preposition
+ * - A verb's objects: `obj`/`iobj` (relation: the verb; a relative pronoun stands for what its
+ *   clause modifies, "the film that Dwan directed"), nominals attached by `obl` with a preposition
  *   (relation: verb + preposition, "born in", "directed by"), a bare `obl` naming a date or a place
  *   ("born 1932"), a nominal `xcomp` ("became a welder"), and a nominal the parser coordinated with
  *   the verb itself, in apposition or parataxis to it ("born 1975, Venice": a list it did not see).
@@ -18,7 +19,7 @@
  *   death in Y" does not say "served in Y"), and inside a named direct object ("born Gladys Gunn in Y").
  */
 import { CLAUSE_PHRASE_LABELS, isName, isNominal, isNumber, phraseOf, type ClauseArgument } from './clause-phrases.js';
-import { antecedentOf } from './clause-subjects.js';
+import { antecedentOf, identityOf } from './clause-subjects.js';
 import { baseRelation, childrenIn, joinTokens, phrasePrepositionTokens, withConjuncts, type DependencyTree } from './tree-helpers.js';
 
 export interface ClauseObject extends ClauseArgument {
@@ -40,6 +41,7 @@ const APPOS: ReadonlySet<string> = new Set(['appos']);
 /** Prepositions that put a name inside the place or date before it ("at his home in Y", "of cancer at the Z Center"). */
 const PLACE_IN_PLACE: ReadonlySet<string> = new Set(['in', 'at', 'near']);
 const PARTICLE: ReadonlySet<string> = new Set(['compound:prt']);
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['that', 'which', 'whom', 'who']);
 
 /** The objects of a verb (see the file comment). */
 export function verbObjects(tree: DependencyTree, verb: number): ClauseObject[] {
@@ -75,7 +77,11 @@ function ownVerbObjects(tree: DependencyTree, verb: number): ClauseObject[] {
     const token = tree.tokens[child]!;
     const relation = baseRelation(token.deprel);
     if (!isNominal(tree, child)) continue;
-    if (token.deprel === 'obj' || token.deprel === 'iobj' || relation === 'xcomp') {
+    if (token.deprel === 'obj' && RELATIVE_PRONOUNS.has(token.text.toLowerCase()) && baseRelation(tree.tokens[verb]!.deprel) === 'acl') {
+      // "the film that Dwan directed": the relative pronoun stands for what the clause modifies
+      const antecedent = antecedentOf(tree, verb, child);
+      if (antecedent >= 0) objects.push(...identityOf(tree, antecedent).map((argument) => objectOf(tree, argument.head, words)));
+    } else if (token.deprel === 'obj' || token.deprel === 'iobj' || relation === 'xcomp') {
       // a place inside a named or dated object places the event ("born Gladys Gunn in Dublin"); inside
       // a common noun it often describes the noun ("the history of Jews in Poland")
       objects.push(...spread(tree, child, words, null, isName(tree, child) || namesDateOrPlace(tree, child)));

@@ -16,7 +16,8 @@
  * 4. Initial participle: a verb that opens the sentence without a subject is about the main clause's
  *    subject ("Born in Y, X became ..."): the nominal run between the last comma and the first verb
  *    after the participle's first comma, else the stated subject of the clause it modifies (parsers
- *    often hang X on Y as an apposition, or make Y the main subject).
+ *    often hang X on Y as an apposition, or make Y the main subject). The main verb, left without a
+ *    subject by such a parse, takes the same run when it ends right before the verb.
  * 5. Comma participle: a subject-less verb right after ", " that follows a nominal modifies it
  *    ("X, born in Y, is ..."), when the parse does not give it a verb with a subject to depend on.
  * 6. Modifier: a subject-less verb that modifies a nominal (acl, or any clause hung on a noun) is
@@ -57,6 +58,8 @@ export function clauseSubjects(tree: DependencyTree, predicate: number, seen: Se
   if (bracketed !== null) return [bracketed];
   const adjacent = linkedNameBefore(tree, predicate);
   if (adjacent !== null) return [adjacent];
+  const afterParticiple = mainSubjectAfterParticiple(tree, predicate);
+  if (afterParticiple !== null) return [afterParticiple];
   if (childrenIn(tree, predicate, AUXILIARIES).length > 0) {
     const before = nominalBeforeVerbGroup(tree, predicate, AUXILIARIES);
     return before === null ? [] : [before];
@@ -74,6 +77,18 @@ export function clauseSubjects(tree: DependencyTree, predicate: number, seen: Se
   if (before !== null) return identityOf(tree, before);
   if (head >= 0 && !seen.has(head) && isNominal(tree, head)) return identityOf(tree, head);
   return [];
+}
+
+/**
+ * Rule 4, the main clause's side: "Born in Y, X became ...", with X hung elsewhere, gives "became"
+ * the subject run of the sentence-initial participle when that run ends right before the verb.
+ */
+function mainSubjectAfterParticiple(tree: DependencyTree, predicate: number): ClauseArgument | null {
+  const first = sentenceStart(tree, predicate);
+  if (first === predicate || tree.tokens[first]!.upos !== 'VERB' || statedSubjects(tree, first).length > 0) return null;
+  const run = initialParticipleRun(tree, first);
+  const group = Math.min(predicate, ...childrenIn(tree, predicate, AUXILIARIES));
+  return run !== null && run.tokens.at(-1)! + 1 === group ? run : null;
 }
 
 function statedSubjects(tree: DependencyTree, predicate: number): ClauseArgument[] {

@@ -10,6 +10,10 @@ export { svoPlusTriples, svoPlusExtraction, SVO_PLUS_PHRASE_LABELS } from './svo
 export { clauseTriples, clauseExtraction } from './clause.js';
 export { CLAUSE_PHRASE_LABELS } from './clause-phrases.js';
 export { factSplit, factHashUnit, type FactPart, type FactSplitOptions } from './fact-split.js';
+export {
+  markedSentence, sameTriple, slotTouchingTriples, judgeSlotSentence, labelledPrecision,
+  type MarkedSentence, type SlotSentenceJudgement, type LabelledTriple, type LabelledPrecision,
+} from './slot-judgement.js';
 export { plainTriples, type ExtractedTriple, type TripleTokens } from './extracted-triple.js';
 export { lamaTriples, type RecordSide } from './lama.js';
 export {
