@@ -38,7 +38,15 @@ export function phraseOf(tree: DependencyTree, head: number): ClauseArgument {
     const inner = phraseSpan(tree, child, { labels: CLAUSE_PHRASE_LABELS, widenToEntity: true });
     if (inner.start === span.end + 1) span = { start: span.start, end: inner.end };
   }
-  return spanArgument(tree, head, withinBrackets(tree, wholeWords(tree, span), head));
+  return spanArgument(tree, head, withoutEdgePrepositions(tree, withinBrackets(tree, wholeWords(tree, span), head), head));
+}
+
+/** A span without prepositions at its edges (an entity span may hold one: "around 1907"). */
+function withoutEdgePrepositions(tree: DependencyTree, span: TokenSpan, head: number): TokenSpan {
+  let { start, end } = span;
+  while (start < head && tree.tokens[start]!.upos === 'ADP') start += 1;
+  while (end - 1 > head && tree.tokens[end - 1]!.upos === 'ADP') end -= 1;
+  return { start, end };
 }
 
 /** A span widened over the pieces of its first and last words a tokeniser split off ("Muszy" "ń" "ski"). */
