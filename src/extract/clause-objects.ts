@@ -12,11 +12,12 @@
  *   copula ("X was a painter").
  * - A "where" clause ("the town where he died") takes the place it modifies, relation verb + "in".
  * - Every object spreads over its list: conjuncts ("in Paris and Vienna"), names in apposition to a
- *   name ("Lodi, Italy": Lodi and Italy, each its own object), and a place inside a place or date
- *   object ("at his home in Y", "in Hackney in Y", "on 8 June 1918 in Y": Y, relation verb + "in";
- *   also a year: "in Toronto in 1862"),
- *   unless the outer preposition bounds the event in time (`BOUNDING_PREPOSITIONS`: "served until his
- *   death in Y" does not say "served in Y"), and inside a named direct object ("born Gladys Gunn in Y").
+ *   name ("Lodi, Italy": Lodi and Italy, each its own object), and a name or year inside it after
+ *   "in", "at" or "near" ("at his home in Y", "in Hackney in Y", "on 8 June 1918 in Y", "in Toronto
+ *   in 1862": relation verb + that preposition), unless the outer preposition bounds the event in
+ *   time (`BOUNDING_PREPOSITIONS`: "served until his death in Y" does not say "served in Y"); inside a
+ *   direct object only when it is a name or a date ("born Gladys Gunn in Y", not "the history of Jews
+ *   in Poland").
  */
 import { CLAUSE_PHRASE_LABELS, isName, isNominal, isNumber, phraseOf, type ClauseArgument } from './clause-phrases.js';
 import { antecedentOf, identityOf } from './clause-subjects.js';
@@ -38,6 +39,8 @@ export const BOUNDING_PREPOSITIONS: ReadonlySet<string> = new Set(['until', 'til
 const COP: ReadonlySet<string> = new Set(['cop']);
 const NMOD_OR_OBL: ReadonlySet<string> = new Set(['nmod', 'obl']);
 const APPOS: ReadonlySet<string> = new Set(['appos']);
+const MISATTACHED_ITEM: ReadonlySet<string> = new Set(['conj', 'appos', 'parataxis']);
+const CLAUSE_MARKERS: ReadonlySet<string> = new Set(['nsubj', 'csubj', 'cop', 'aux']);
 /** Prepositions that put a name inside the place or date before it ("at his home in Y", "of cancer at the Z Center"). */
 const PLACE_IN_PLACE: ReadonlySet<string> = new Set(['in', 'at', 'near']);
 const PARTICLE: ReadonlySet<string> = new Set(['compound:prt']);
@@ -84,12 +87,14 @@ function ownVerbObjects(tree: DependencyTree, verb: number): ClauseObject[] {
     } else if (token.deprel === 'obj' || token.deprel === 'iobj' || relation === 'xcomp') {
       // a place inside a named or dated object places the event ("born Gladys Gunn in Dublin"); inside
       // a common noun it often describes the noun ("the history of Jews in Poland")
-      objects.push(...spread(tree, child, words, null, isName(tree, child) || namesDateOrPlace(tree, child)));
+      objects.push(...spread(tree, child, words, null, namesDateOrPlace(tree, child)));
     } else if (relation === 'obl') {
       const preposition = phrasePrepositionTokens(tree, child, CLAUSE_PHRASE_LABELS);
       if (preposition !== null) objects.push(...spread(tree, child, words, preposition, placesEvent(tree, preposition)));
       else if (namesDateOrPlace(tree, child)) objects.push(...spread(tree, child, words, null, true));
-    } else if ((relation === 'conj' || relation === 'appos' || relation === 'parataxis') && namesDateOrPlace(tree, child)) {
+    } else if (MISATTACHED_ITEM.has(relation) && namesDateOrPlace(tree, child) && childrenIn(tree, child, CLAUSE_MARKERS).length === 0) {
+      // a name or date coordinated with the verb is a list item the parser misplaced; one with its own
+      // subject or copula is a clause ("...; London is his home")
       objects.push(...spread(tree, child, words, null, true));
     }
   }

@@ -6,10 +6,12 @@
  * what it reads: where `svo` and `svo-plus` only read clauses with a stated subject (or climb the
  * tree to one), most facts in Wikipedia biographies sit in clauses whose subject is implied
  * ("Allan Peiper (born 26 April 1960 in Y, Australia)", "Born in Y, X became ...", "X, born in Y,
- * ...", "X is a poet, born in Y"). It reads only the parse, knows no relation and no slot.
+ * ...", "X is a poet, born in Y"). It reads only the parse, knows no relation and no slot (hence not
+ * "svo-slot": it catches the slot by reading every clause, not by looking for it).
  *
  * Rules (details in the files that apply them):
- * - Predicates: verbs (UPOS VERB, not `aux`/`cop`); words with a copula ("X is a native of Y");
+ * - Predicates: verbs (UPOS VERB, or AUX for a main verb the tagger misreads, "has"; not attached as
+ *   `aux`/`cop`); words with a copula ("X is a native of Y");
  *   common nouns and adjectives in apposition to a nominal ("X, a native of Y"); nouns with a
  *   possessor and a prepositional dependent ("his death in Y").
  * - Subjects (`clause-subjects.ts`): stated; shared over coordinated verbs; the name before the
