@@ -14,18 +14,25 @@
  * `extractKnowledgeGraphs` step (predicted and gold graphs, here both from the gold sentences, with
  * the parse cache fresh) per extractor.
  *
+ * Slot measures (issue 14, bench/extract-slot.ts): slot and fact coverage per extractor, dataset and
+ * relation, on all queries and on the development and held-out halves of the facts; held-out
+ * precision of slot-touching triples against hand labels; the hand-written sentences.
+ *
  * Run alone: LMKG_DATA_DIR=../shared/data node --import tsx bench/extract.ts
  * (the first run trains the dependency parser, about 4 minutes, and caches it).
  */
 import {
-  EXTRACTORS, MASK_MARKER, SENTENCE_SHAPES, extractKnowledgeGraphs, goldRole, loadLamaDataset, loadNlp, sentenceShape, tripleLinksFact,
-  type ClozeQuery, type ExtractorName, type ParsedSentence, type PredictionRecord, type SentenceShape, type Triple,
+  EXTRACTORS, SENTENCE_SHAPES, extractKnowledgeGraphs, goldFilledRecord, goldRole, loadLamaDataset, loadNlp, sentenceShape, tripleLinksFact,
+  type ExtractorName, type ParsedSentence, type PredictionRecord, type SentenceShape, type Triple,
 } from '../src/index.js';
+import { printSlotTable, slotRows } from './extract-slot.js';
 import type { BenchRow } from './types.js';
 
 
 const DATASETS = ['squad', 're-place-birth', 're-date-birth', 're-place-death'] as const;
-const EXTRACTOR_ORDER: ExtractorName[] = ['entity-prep', 'svo', 'svo-plus', 'lama'];
+const EXTRACTOR_ORDER: ExtractorName[] = ['entity-prep', 'svo', 'svo-plus', 'clause', 'lama'];
+/** The sentence extractors, in table order. */
+const SENTENCE_EXTRACTORS = EXTRACTOR_ORDER.filter((name) => EXTRACTORS[name].input === 'sentence');
 
 interface Coverage {
   dataset: string;
@@ -40,17 +47,6 @@ interface Coverage {
   missedRoles: Map<string, number>;
   /** Facts the extractor could not run on (the lama extractor on SQuAD). */
   notApplicable: boolean;
-}
-
-/** A prediction record whose "prediction" is the gold: the gold-filled sentence on both sides. */
-function goldRecord(query: ClozeQuery): PredictionRecord {
-  const sentence = query.maskedSentence.replace(MASK_MARKER, query.gold);
-  return {
-    queryId: query.id, dataset: query.dataset, factId: query.factId, subject: query.subject, relation: query.relation, gold: query.gold,
-    maskedSentence: query.maskedSentence, predictions: [{ token: query.gold, id: -1, prob: 1, word: query.gold, logProb: 0 }],
-    predictedSentence: sentence, goldSentence: sentence, goldRank: null, goldLogProb: null, goldIsSingleToken: false,
-    goldToken: null, truncated: false, fact: { sentences: 1, predictions: [], goldRank: null, goldLogProb: null },
-  };
 }
 
 /** Seconds of CPU time this process used since `since` (user + system); less sensitive than wall time to a busy machine. */
@@ -75,7 +71,8 @@ export async function run(): Promise<BenchRow[]> {
   rows.push({ name: 'extract.machine-load', value: (await import('node:os')).loadavg()[0]!, unit: 'load avg', note: 'timings are wall-clock; a busy machine inflates them' });
 
   const records: PredictionRecord[] = [];
-  for (const id of DATASETS) records.push(...(await loadLamaDataset(id, { dataDir })).queries.map(goldRecord));
+  // each query's masked sentence with the gold in the blank, and the blank's span (the slot)
+  for (const id of DATASETS) records.push(...(await loadLamaDataset(id, { dataDir })).queries.map((query) => goldFilledRecord(query)));
   const sentences = records.map((record) => record.goldSentence);
 
   // parse every sentence once
@@ -123,6 +120,8 @@ export async function run(): Promise<BenchRow[]> {
       note: `${usable.length} records, CPU ${cpuSeconds(cpu).toFixed(1)} s; gold graph ${result.gold.order} nodes, ${result.gold.size} edges`,
     });
   }
+
+  rows.push(...slotRows(records, (text) => parsed.get(text) ?? nlp.parse(text), EXTRACTOR_ORDER));
 
   for (const c of coverages) {
     if (c.notApplicable) continue;
@@ -174,7 +173,7 @@ function measureCoverage(dataset: string, extractor: ExtractorName, records: Pre
 
 function printReport(rows: BenchRow[]): void {
   for (const row of rows) {
-    if (row.name.startsWith('extract.missed-by-')) continue;
+    if (/^extract\.(missed-by-|slot-|fact-coverage|hand-labelled)/.test(row.name)) continue;
     console.log(`${row.name.padEnd(48)} ${row.value.toFixed(row.unit === '%' || row.unit === 's' ? 2 : 1).padStart(10)} ${row.unit.padEnd(12)} ${row.note ?? ''}`);
   }
   // per dataset: facts of each shape, and how many each extractor covers
@@ -183,9 +182,9 @@ function printReport(rows: BenchRow[]): void {
     const shapeRows = rows.filter((row) => row.name.startsWith(prefix));
     if (shapeRows.length === 0) continue;
     console.log(`\n${dataset}: facts covered / facts, by sentence shape`);
-    console.log(`${'shape'.padEnd(22)}${EXTRACTOR_ORDER.slice(0, 3).map((e) => e.padStart(16)).join('')}`);
+    console.log(`${'shape'.padEnd(22)}${SENTENCE_EXTRACTORS.map((e) => e.padStart(16)).join('')}`);
     for (const shape of SENTENCE_SHAPES) {
-      const cells = EXTRACTOR_ORDER.slice(0, 3).map((extractor) => {
+      const cells = SENTENCE_EXTRACTORS.map((extractor) => {
         const row = shapeRows.find((r) => r.name === `${prefix}${extractor}.${shape}`);
         if (!row) return '';
         const total = Number(/of (\d+)/.exec(row.note ?? '')![1]);
@@ -194,12 +193,19 @@ function printReport(rows: BenchRow[]): void {
       if (cells.every((cell) => cell === '')) continue;
       console.log(`${shape.padEnd(22)}${cells.map((cell) => cell.padStart(16)).join('')}`);
     }
-    for (const extractor of EXTRACTOR_ORDER.slice(0, 3)) {
+    for (const extractor of SENTENCE_EXTRACTORS) {
       const rolePrefix = `extract.missed-by-role.${dataset}.${extractor}.`;
       const top = rows.filter((row) => row.name.startsWith(rolePrefix)).slice(0, 6).map((row) => `${row.name.slice(rolePrefix.length)} ${row.value}`);
       console.log(`  missed by gold-object relation, ${extractor}: ${top.join(', ')}`);
     }
+    for (const extractor of ['svo-plus', 'clause']) {
+      const shapePrefix = `extract.slot-missed-by-shape.${dataset}.${extractor}.`;
+      const missed = rows.filter((row) => row.name.startsWith(shapePrefix) && row.value > 0)
+        .map((row) => `${row.name.slice(shapePrefix.length)} ${row.value}/${/of (\d+)/.exec(row.note ?? '')![1]}`);
+      console.log(`  held-out queries whose slot ${extractor} misses, by shape: ${missed.join(', ')}`);
+    }
   }
+  printSlotTable(rows, EXTRACTOR_ORDER);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -68,8 +68,8 @@ export {
   readSafetensors, parseSafetensors, writeSafetensors, decodeFloat32, initWeights,
   configFromHf, configToHf, presetConfig, MODEL_PRESETS, ARCHITECTURES, maxSequenceLength, modelNames, parameterSpecs, countParameters,
   readTokenizerInfo, tokenWord, fillMarker, normaliseWord, writeExportRecord, PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS,
-  FILL_RULES, placeFill, applyCasing, goldCasing,
-  type FillRule, type AppliedFillRule, type SlotFill, type SlotPositions, type GoldCasing, type CharSpan,
+  FILL_RULES, placeFill, applyCasing, goldCasing, refillRecord, goldFilledRecord,
+  type Refill, type FillRule, type AppliedFillRule, type SlotFill, type SlotPositions, type GoldCasing, type CharSpan,
   type PredictionRecord, type TokenPrediction, type FactPrediction, type CommonVocabPrediction,
   type ProbeOptions, type ProbeResult, type ProbeProgress, type Prober, type ProbeRunMeta, type SkippedQuery,
   type LamaMetrics, type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount,
@@ -90,12 +90,15 @@ export {
 
 // extract (issue 6) — exports go here
 export {
-  entityPrepTriples, svoTriples, svoPlusTriples, lamaTriples, EXTRACTORS, resolveExtractor, EXTRACT_DEFAULTS, EXTRACTOR_NAMES,
+  entityPrepTriples, svoTriples, svoPlusTriples, clauseTriples, lamaTriples, EXTRACTORS, resolveExtractor, EXTRACT_DEFAULTS, EXTRACTOR_NAMES,
   extractTriples, memoiseParser, extractKnowledgeGraphs, extractKnowledgeGraphsFromFile, loadPredictions, writeExtractOutputs, extractScores,
-  tripleLinksFact, sentenceShape, goldRole, SENTENCE_SHAPES,
+  tripleLinksFact, sentenceShape, goldRole, SENTENCE_SHAPES, slotCoverageSummary, querySlotCoverage, factSplit, FACT_SPLIT_DEFAULTS,
+  markedSentence, judgeSlotSentence, slotTouchingTriples, labelledPrecision, sameTriple,
   type RecordSide, type Extractor, type ExtractorName, type SentenceParser, type ExtractProgress, type ExtractTriplesOptions,
   type ExtractKnowledgeGraphsOptions, type ExtractedKnowledgeGraphs, type ExtractFromFileOptions, type LoadedPredictions,
-  type WriteExtractOutputsOptions, type FactToLink, type SentenceShape,
+  type WriteExtractOutputsOptions, type FactToLink, type SentenceShape, type SlotCoverageSummary, type CoverageFigures,
+  type QuerySlotCoverage, type FactPart, type FactSplitOptions, type MarkedSentence, type SlotSentenceJudgement, type LabelledTriple,
+  type LabelledPrecision, type SentenceExtractor,
 } from './extract/index.js';
 
 // compare (issue 7) — exports go here

@@ -1,18 +1,25 @@
 /**
- * @file Triple extractors and the extraction step: four extractors behind one table (`entity-prep`
- * / `spacy`, `svo` / `textacy`, `svo-plus` / `custom`, `lama`), running them over prediction
+ * @file Triple extractors and the extraction step: five extractors behind one table (`entity-prep`
+ * / `spacy`, `svo` / `textacy`, `svo-plus` / `custom`, `clause`, `lama`), running them over prediction
  * records with provenance, the predicted and gold graphs, their outputs, and the coverage measures
  * of the extractor benchmark.
  */
 export { entityPrepTriples, entityPrepExtraction, entityRoot, ENTITY_PREP_PHRASE_LABELS } from './entity-prep.js';
 export { svoTriples, svoExtraction, SVO_PHRASE_LABELS } from './svo.js';
 export { svoPlusTriples, svoPlusExtraction, SVO_PLUS_PHRASE_LABELS } from './svo-plus.js';
+export { clauseTriples, clauseExtraction } from './clause.js';
+export { CLAUSE_PHRASE_LABELS } from './clause-phrases.js';
+export { factSplit, factHashUnit, type FactPart, type FactSplitOptions } from './fact-split.js';
+export {
+  markedSentence, sameTriple, slotTouchingTriples, judgeSlotSentence, labelledPrecision,
+  type MarkedSentence, type SlotSentenceJudgement, type LabelledTriple, type LabelledPrecision,
+} from './slot-judgement.js';
 export { plainTriples, type ExtractedTriple, type TripleTokens } from './extracted-triple.js';
 export { lamaTriples, type RecordSide } from './lama.js';
 export {
   EXTRACTORS, resolveExtractor, type Extractor, type ExtractorName, type SentenceExtractor, type RecordExtractor,
 } from './registry.js';
-export { EXTRACT_DEFAULTS, EXTRACTOR_NAMES } from './defaults.js';
+export { EXTRACT_DEFAULTS, EXTRACTOR_NAMES, FACT_SPLIT_DEFAULTS } from './defaults.js';
 export { extractTriples, sentenceTriples, slotWords, memoiseParser, type SentenceParser, type ExtractProgress, type ExtractTriplesOptions } from './extract-triples.js';
 export {
   extractKnowledgeGraphs, type ExtractKnowledgeGraphsOptions, type ExtractedKnowledgeGraphs,

@@ -30,7 +30,7 @@ export function lamaTriples(record: PredictionRecord, side: RecordSide): Triple[
     throw new UsageError(
       `extractor "lama": query ${record.queryId} (dataset ${record.dataset}) has no ${missing}; the lama extractor needs ` +
       'probes that name their subject and relation (Google-RE, T-REx). For SQuAD use a sentence extractor: ' +
-      '--extractor entity-prep, svo or svo-plus',
+      '--extractor entity-prep, svo, svo-plus or clause',
     );
   }
   let object: string;

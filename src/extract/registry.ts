@@ -1,7 +1,8 @@
 /**
  * @file The extractor table: name -> extractor, with the paper's names as aliases (`spacy`,
  * `textacy`, `custom`). Sentence extractors read a parsed sentence; the `lama` extractor reads the
- * prediction record itself.
+ * prediction record itself. `entity-prep`, `svo` and `svo-plus` reproduce the paper; `clause` is
+ * lmkg's own, built to catch the slot (issue 14).
  *
  * @example
  * resolveExtractor('textacy').name; // 'svo'
@@ -15,8 +16,9 @@ import type { ExtractedTriple } from './extracted-triple.js';
 import { lamaTriples, type RecordSide } from './lama.js';
 import { svoExtraction } from './svo.js';
 import { svoPlusExtraction } from './svo-plus.js';
+import { clauseExtraction } from './clause.js';
 
-export type ExtractorName = 'entity-prep' | 'svo' | 'svo-plus' | 'lama';
+export type ExtractorName = 'entity-prep' | 'svo' | 'svo-plus' | 'clause' | 'lama';
 
 interface ExtractorInfo {
   name: ExtractorName;
@@ -55,6 +57,10 @@ export const EXTRACTORS: Readonly<Record<ExtractorName, Extractor>> = Object.fre
   'svo-plus': {
     name: 'svo-plus', aliases: ['custom'], version: 1, input: 'sentence', extract: svoPlusExtraction,
     description: "the paper's enhanced SVO: passive reversed with the verb lemma, \"!\" for negation, coordination, xcomp, prepositional objects",
+  },
+  clause: {
+    name: 'clause', aliases: [], version: 1, input: 'sentence', extract: clauseExtraction,
+    description: 'every clause with its stated or implied subject (participles in parentheses, after commas, opening the sentence; relative and copular clauses): (subject, "born in", object), lists spread',
   },
   lama: {
     name: 'lama', aliases: [], version: 2, input: 'record', extract: lamaTriples,

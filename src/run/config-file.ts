@@ -31,7 +31,7 @@ export const RUN_CONFIG_SCHEMA = Object.freeze({
     $schema: { type: 'string' },
     models: stringList('hub ids, model folders, a folder of epoch-* snapshots, or a path with * in its last part'),
     datasets: stringList('squad, re-place-birth, re-date-birth, re-place-death, trex:<id>, file:<path>'),
-    extractors: stringList('entity-prep (spacy), svo (textacy), svo-plus (custom), lama'),
+    extractors: stringList('entity-prep (spacy), svo (textacy), svo-plus (custom), clause, lama'),
     out: { type: 'string', description: 'run folder' },
     topK: { type: 'integer', minimum: 1 },
     batchSize: { type: 'integer', minimum: 1 },

@@ -29,7 +29,10 @@ export interface CellInputs {
   lmkgVersion: string;
   predictionsSha256: string;
   extractor: string;
-  /** The extractor's version: a cell made by an older extractor is computed again. */
+  /**
+   * The extractor's version (`EXTRACTORS[name].version`): raised whenever its output changes, so a
+   * cell built by an older extractor is computed again rather than reused.
+   */
   extractorVersion: number;
   compareMode: 'exact-defs' | 'paper';
   /** Which triples the graph metrics see. */

@@ -37,7 +37,7 @@ test('lmkg extract errors: unknown extractor, bad mode, missing file, lama on SQ
   const file = predictionsFile(dir);
   const unknown = await lmkg(['extract', '--predictions', file, '--extractor', 'openie', '--out', join(dir, 'o')]);
   assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /^lmkg: unknown extractor "openie"; valid extractors: entity-prep \(spacy\), svo \(textacy\), svo-plus \(custom\), lama\n$/);
+  assert.match(unknown.stderr, /^lmkg: unknown extractor "openie"; valid extractors: entity-prep \(spacy\), svo \(textacy\), svo-plus \(custom\), clause, lama\n$/);
   const mode = await lmkg(['extract', '--predictions', file, '--mode', 'pairs', '--out', join(dir, 'o')]);
   assert.equal(mode.code, 2);
   const missing = await lmkg(['extract', '--predictions', join(dir, 'none.jsonl'), '--out', join(dir, 'o')]);

@@ -48,7 +48,7 @@ test('memoiseParser parses each text once', () => {
 
 test('errors: unknown extractor, sentence extractor without a parser', () => {
   assert.throws(() => extractTriples(RECORDS, { extractor: 'openie', side: 'gold' }), (error: unknown) =>
-    error instanceof InvalidOptionError && error.message === 'unknown extractor "openie"; valid extractors: entity-prep (spacy), svo (textacy), svo-plus (custom), lama');
+    error instanceof InvalidOptionError && error.message === 'unknown extractor "openie"; valid extractors: entity-prep (spacy), svo (textacy), svo-plus (custom), clause, lama');
   assert.throws(() => extractTriples(RECORDS, { extractor: 'svo', side: 'gold' }), (error: unknown) =>
     error instanceof UsageError && /the "svo" extractor reads parsed sentences; pass \{ parse \}/.test(error.message));
 });

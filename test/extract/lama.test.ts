@@ -19,7 +19,7 @@ test('lama: (subject label, relation label, filled object) on both sides', () =>
 test('lama on SQuAD (no subject) is a UsageError that points to the sentence extractors', () => {
   const squad = record({ queryId: 's1#0', dataset: 'squad', subject: null, relation: null, predicted: 'gold', gold: 'gold', masked: 'The [MASK] color was used.' });
   assert.throws(() => lamaTriples(squad, 'gold'), (error: unknown) => error instanceof UsageError &&
-    /query s1#0 \(dataset squad\) has no subject; .*For SQuAD use a sentence extractor: --extractor entity-prep, svo or svo-plus/.test(error.message));
+    /query s1#0 \(dataset squad\) has no subject; .*For SQuAD use a sentence extractor: --extractor entity-prep, svo, svo-plus or clause/.test(error.message));
 });
 
 test('lama: a predicted side without predictions is a DataFormatError', () => {

@@ -11,6 +11,7 @@ import { before, test } from 'node:test';
 import { entityPrepTriples } from '../../src/extract/entity-prep.js';
 import { svoTriples } from '../../src/extract/svo.js';
 import { svoPlusTriples } from '../../src/extract/svo-plus.js';
+import { clauseTriples } from '../../src/extract/clause.js';
 import { loadNlp, type Nlp } from '../../src/nlp/index.js';
 import { sharedData } from '../helpers/data-dir.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -87,6 +88,35 @@ for (const { sentence, entityPrep, svo, svoPlus } of CASES) {
     assert.deepEqual(asTuples(entityPrepTriples(parsed)), entityPrep, `entity-prep; parse: ${tree}`);
     assert.deepEqual(asTuples(svoTriples(parsed)), svo, `svo; parse: ${tree}`);
     assert.deepEqual(asTuples(svoPlusTriples(parsed)), svoPlus, `svo-plus; parse: ${tree}`);
+  });
+}
+
+/** `clause` through the parser: the sentences above, and the shapes of Wikipedia biographies. */
+const CLAUSE_CASES: Array<{ sentence: string; clause: T[] }> = [
+  { sentence: 'Charles Dickens wrote Oliver Twist.', clause: [['Charles Dickens', 'wrote', 'Oliver Twist']] },
+  { sentence: 'Allan Dwan was born in Toronto.', clause: [['Allan Dwan', 'born in', 'Toronto']] },
+  { sentence: 'Robin Hood was directed by Allan Dwan.', clause: [['Robin Hood', 'directed by', 'Allan Dwan']] },
+  { sentence: "Dickens wasn't born in London.", clause: [['Dickens', 'not born in', 'London']] },
+  { sentence: 'Dwan and Griffith directed silent films.', clause: [['Dwan', 'directed', 'silent films'], ['Griffith', 'directed', 'silent films']] },
+  { sentence: 'Dwan was born in 1885 in Toronto.', clause: [['Dwan', 'born in', '1885'], ['Dwan', 'born in', 'Toronto']] },
+  { sentence: 'Dwan hoped to win the award.', clause: [['Dwan', 'win', 'award']] },
+  { sentence: 'Georgina Willis is a director who was born in Australia.', clause: [['Georgina Willis', 'is', 'director'], ['Georgina Willis', 'born in', 'Australia']] },
+  {
+    sentence: 'Ana Costa (born 1980 in Porto, Portugal) is a sprinter.',
+    clause: [['Ana Costa', 'born', '1980'], ['Ana Costa', 'born in', 'Porto'], ['Ana Costa', 'born in', 'Portugal'], ['Ana Costa', 'is', 'sprinter']],
+  },
+  { sentence: 'Born in Glasgow, Stephen became a welder.', clause: [['Stephen', 'born in', 'Glasgow'], ['Stephen', 'became', 'welder']] },
+  { sentence: 'Karen Holm, born in Aarhus, is an architect.', clause: [['Karen Holm', 'born in', 'Aarhus'], ['Karen Holm', 'is', 'architect']] },
+  { sentence: 'Edith Marsh is a native of Cork.', clause: [['Edith Marsh', 'native of', 'Cork']] },
+  { sentence: 'He died at his home in Edinburgh.', clause: [['He', 'died at', 'home'], ['He', 'died in', 'Edinburgh'], ['his', 'home in', 'Edinburgh']] },
+  { sentence: 'She moved to Rome, where she died.', clause: [['She', 'moved to', 'Rome'], ['she', 'died in', 'Rome']] },
+];
+
+for (const { sentence, clause } of CLAUSE_CASES) {
+  test(`clause through the parser: ${sentence}`, () => {
+    const parsed = nlp.parse(sentence);
+    const tree = parsed.tokens.map((t) => `${t.text}/${t.deprel}->${t.head}`).join(' ');
+    assert.deepEqual(asTuples(clauseTriples(parsed)), clause, `clause; parse: ${tree}`);
   });
 }
 

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { before, test } from 'node:test';
 import { DataFormatError, UsageError } from '../../src/errors.js';
+import { EXTRACTORS } from '../../src/extract/index.js';
 import { expandModels, readRunConfig, runStudy, safeFolderName, type RunStudyOptions } from '../../src/run/index.js';
 import { runCli } from '../helpers/cli.js';
 import { makeTinyModels } from '../helpers/tiny-models.js';
@@ -73,6 +74,15 @@ test('run: a grid stopped after its first cell and run again equals an uninterru
   const third = await runStudy({ ...grid, out: resumed });
   assert.equal(third.cellsComputed, 0);
   assert.equal(third.cellsSkipped, 8);
+
+  // A cell built by an older version of its extractor is computed again.
+  const cellMetrics = join(resumed, 're-place-birth/epoch-1/svo-plus/metrics.json');
+  const recorded = JSON.parse(readFileSync(cellMetrics, 'utf8'));
+  assert.equal(recorded.inputs.extractorVersion, EXTRACTORS['svo-plus'].version);
+  writeFileSync(cellMetrics, JSON.stringify({ ...recorded, inputs: { ...recorded.inputs, extractorVersion: 0 } }));
+  const fourth = await runStudy({ ...grid, out: resumed });
+  assert.equal(fourth.cellsComputed, 1);
+  assert.equal(JSON.parse(readFileSync(cellMetrics, 'utf8')).inputs.extractorVersion, EXTRACTORS['svo-plus'].version);
 
   // Layout and content of the folder.
   for (const file of ['summary.csv', 'run.json', 'report-data.json', 'report.html', 're-place-birth/timeline.csv', 're-place-birth/epoch-1/predictions.jsonl',
