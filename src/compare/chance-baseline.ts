@@ -83,6 +83,9 @@ export interface ChanceBand {
   p: number | null;
 }
 
+/** Counts behind the figures: [matched, predicted, gold, slot hits] fact triples / queries. */
+export type ChanceCounts = [matched: number, predicted: number, gold: number, slotHits: number];
+
 export interface ChanceFigures {
   facts: number;
   queries: number;
@@ -91,6 +94,8 @@ export interface ChanceFigures {
   f1: ChanceBand;
   /** Slot coverage of the predicted side. */
   slot: ChanceBand;
+  /** The observation's counts and each replicate's, in order: figures of several datasets pool by summing them (`poolChanceFigures`). */
+  counts: { observed: ChanceCounts; replicates: ChanceCounts[] };
 }
 
 export interface ChanceBaseline {
@@ -198,8 +203,8 @@ export function chanceBaseline(records: readonly PredictionRecord[], options: Ch
       reportGroups.get(`group:${group}`)!.push(fact);
     }
   }
-  // statistics of one assignment of fills (null: each fact's own sentences as probed)
-  const evaluate = (fills: Map<string, Refill> | null): Map<string, number[][]> => {
+  // counts of one assignment of fills (null: each fact's own sentences as probed)
+  const evaluate = (fills: Map<string, Refill> | null): Map<string, ChanceCounts[]> => {
     const predicted = extractors.map(() => new Map<string, Set<string>>());
     const slotHits = extractors.map(() => new Map<string, number>());
     for (const fact of facts) {
@@ -213,9 +218,9 @@ export function chanceBaseline(records: readonly PredictionRecord[], options: Ch
         });
       }
     }
-    const out = new Map<string, number[][]>();
+    const out = new Map<string, ChanceCounts[]>();
     for (const [name, members] of reportGroups) {
-      out.set(name, extractors.map((_, e) => statistics(members, predicted[e]!, gold[e]!, slotHits[e]!)));
+      out.set(name, extractors.map((_, e) => countsOf(members, predicted[e]!, gold[e]!, slotHits[e]!)));
     }
     return out;
   };
@@ -227,7 +232,7 @@ export function chanceBaseline(records: readonly PredictionRecord[], options: Ch
     permutationGroups.get(fact.permutationGroup)!.push(fact);
   }
   const blocks = [...permutationGroups].flatMap(([name, members]) => factBlocks(name, members, settings.blockSize, settings.seed));
-  const nulls = new Map<string, number[][][]>([...reportGroups.keys()].map((name) => [name, extractors.map(() => [[], [], [], []])]));
+  const nulls = new Map<string, ChanceCounts[][]>([...reportGroups.keys()].map((name) => [name, extractors.map(() => [])]));
   for (let r = 0; r < settings.replicates; r += 1) {
     const random = new SeededRandom(mixSeed(settings.seed, r));
     const fills = new Map<string, Refill>();
@@ -236,9 +241,7 @@ export function chanceBaseline(records: readonly PredictionRecord[], options: Ch
       const shift = 1 + Math.floor(random.next() * (members.length - 1));
       members.forEach((fact, i) => fills.set(fact.id, members[(i + shift) % members.length]!.fill));
     }
-    for (const [name, values] of evaluate(fills)) {
-      values.forEach((stats, e) => stats.forEach((value, s) => nulls.get(name)![e]![s]!.push(value)));
-    }
+    for (const [name, counts] of evaluate(fills)) counts.forEach((c, e) => nulls.get(name)![e]!.push(c));
     onProgress?.(r + 1, settings.replicates);
   }
 
@@ -247,15 +250,9 @@ export function chanceBaseline(records: readonly PredictionRecord[], options: Ch
   const seconds = (performance.now() - started) / 1000;
   onStats?.({ parsed: parsedCount, cached: cachedCount, seconds });
   return extractors.map((extractor, e) => {
-    const figures = (name: string, members: Fact[]): ChanceFigures => {
-      const obs = observed.get(name)![e]!;
-      const nul = nulls.get(name)![e]!;
-      const band = (s: number) => chanceBand(obs[s]!, nul[s]!, settings.level);
-      return {
-        facts: members.length, queries: members.reduce((sum, f) => sum + f.records.length, 0),
-        precision: band(0), recall: band(1), f1: band(2), slot: band(3),
-      };
-    };
+    const figures = (name: string, members: Fact[]): ChanceFigures => chanceFigures(
+      members.length, members.reduce((sum, f) => sum + f.records.length, 0), observed.get(name)![e]!, nulls.get(name)![e]!, settings.level,
+    );
     const byGroup: Record<string, ChanceFigures> = {};
     for (const [name, members] of reportGroups) if (name !== 'overall') byGroup[name.slice('group:'.length)] = figures(name, members);
     return {
@@ -267,12 +264,11 @@ export function chanceBaseline(records: readonly PredictionRecord[], options: Ch
   });
 }
 
-/** [precision, recall, f1, slot coverage] of a set of facts; NaN where undefined (observed side). */
-function statistics(members: readonly Fact[], predicted: Map<string, Set<string>>, gold: Map<string, Set<string>>, slotHits: Map<string, number>): number[] {
+/** The counts of a set of facts (see ChanceCounts). */
+function countsOf(members: readonly Fact[], predicted: Map<string, Set<string>>, gold: Map<string, Set<string>>, slotHits: Map<string, number>): ChanceCounts {
   let matched = 0;
   let p = 0;
   let g = 0;
-  let queries = 0;
   let slot = 0;
   for (const fact of members) {
     const ps = predicted.get(fact.id);
@@ -282,15 +278,44 @@ function statistics(members: readonly Fact[], predicted: Map<string, Set<string>
       if (gs) for (const key of ps) if (gs.has(key)) matched += 1;
     }
     g += gs?.size ?? 0;
-    queries += fact.records.length;
     slot += slotHits.get(fact.id) ?? 0;
   }
+  return [matched, p, g, slot];
+}
+
+/** [precision, recall, f1, slot coverage] of counts; NaN where undefined. */
+function statistics([matched, p, g, slot]: ChanceCounts, queries: number): number[] {
   return [
     p === 0 ? Number.NaN : matched / p,
     g === 0 ? Number.NaN : matched / g,
     p + g === 0 ? Number.NaN : (2 * matched) / (p + g),
     queries === 0 ? Number.NaN : slot / queries,
   ];
+}
+
+/** The figures of an observation and its null replicates' counts. */
+function chanceFigures(facts: number, queries: number, observed: ChanceCounts, replicates: ChanceCounts[], level: number): ChanceFigures {
+  const obs = statistics(observed, queries);
+  const nul = replicates.map((c) => statistics(c, queries));
+  const band = (s: number) => chanceBand(obs[s]!, nul.map((values) => values[s]!), level);
+  return { facts, queries, precision: band(0), recall: band(1), f1: band(2), slot: band(3), counts: { observed, replicates } };
+}
+
+/**
+ * The figures of several independent sets of facts pooled (e.g. the three Google-RE datasets of one
+ * snapshot): counts summed replicate by replicate (each dataset's shuffles are independent of the
+ * others', so the sums are draws of the pooled null). All must have the same number of replicates.
+ */
+export function poolChanceFigures(figures: readonly ChanceFigures[], level: number): ChanceFigures {
+  const replicates = figures[0]?.counts.replicates.length ?? 0;
+  if (figures.some((f) => f.counts.replicates.length !== replicates)) {
+    throw new UsageError('poolChanceFigures: the figures have different numbers of replicates; compute them with the same R');
+  }
+  const sum = (list: ChanceCounts[]): ChanceCounts => list.reduce<ChanceCounts>((a, c) => [a[0] + c[0], a[1] + c[1], a[2] + c[2], a[3] + c[3]], [0, 0, 0, 0]);
+  return chanceFigures(
+    figures.reduce((s, f) => s + f.facts, 0), figures.reduce((s, f) => s + f.queries, 0), sum(figures.map((f) => f.counts.observed)),
+    Array.from({ length: replicates }, (_, r) => sum(figures.map((f) => f.counts.replicates[r]!))), level,
+  );
 }
 
 /** Band and p-value of an observed value against null values (undefined null values count as 0). */

@@ -41,8 +41,8 @@ export { bootstrapIntervals, quantile, seededRandom, type BootstrapInterval, typ
 export { factPrecisionAt1Bootstrap, factPrecisionDifferenceBootstrap, factCorrectness } from './fact-precision-bootstrap.js';
 export { factTripleScores, scoreFactCounts, factRelations, type FactTripleScores, type FactTripleScoreOptions } from './fact-triple-scores.js';
 export {
-  chanceBaseline, chanceBand, createChanceCache, factBlocks,
-  type ChanceBaseline, type ChanceBaselineOptions, type ChanceBand, type ChanceFigures, type ChanceCache,
+  chanceBaseline, chanceBand, createChanceCache, factBlocks, poolChanceFigures,
+  type ChanceBaseline, type ChanceBaselineOptions, type ChanceBand, type ChanceFigures, type ChanceCounts, type ChanceCache,
 } from './chance-baseline.js';
 export {
   COMPARE_DEFAULTS, CHANCE_DEFAULTS, EDIT_COSTS, AED_DEFAULTS, EXACT_GED_DEFAULTS, FEATHER_DEFAULTS, FEATHER_PAPER_SETTINGS, BOOTSTRAP_DEFAULTS, METRIC_NAMES,

@@ -14,11 +14,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dataFolder, fetchLama } from '../data/index.js';
 import { NotFoundError } from '../errors.js';
+import { csvCell, type ChanceFigures } from '../compare/index.js';
 import { memoiseParser } from '../extract/index.js';
 import { writeTextAtomic } from '../files.js';
 import { readPredictions } from '../lm/index.js';
 import { loadNlp, type LoadNlpOptions } from '../nlp/index.js';
-import { expandModels, runStudy, safeFolderName, type RunProgress, type RunStudyResult } from '../run/index.js';
+import { expandModels, readChanceResults, runStudy, safeFolderName, type RunProgress, type RunStudyResult } from '../run/index.js';
 import { HOLDOUT_FILE, listTrainingCheckpoints, readTrainerState, resumeTraining, train, type TrainConfig, type TrainProgress } from '../train/index.js';
 import { DEMO_DEFAULTS, DEMO_QUICK, GOOGLE_RE_DATASETS, PRETRAINED_MODELS } from './defaults.js';
 import { groupTable, type GroupTable } from './group-table.js';
@@ -130,14 +131,20 @@ async function demoTable(
 ): Promise<GroupTable> {
   const file = join(out, 'demo-summary.json');
   if (existsSync(file) && study.cellsComputed === 0 && trainedSteps === 0) return JSON.parse(readFileSync(file, 'utf8')).table as GroupTable;
-  options.onProgress?.({ stage: 'table', message: 'P@1 and triple F1 for seen and held-out facts' });
+  options.onProgress?.({ stage: 'table', message: 'P@1 and fact-triple F1 for seen and held-out facts' });
   const holdout = JSON.parse(readFileSync(holdoutFile, 'utf8')) as { seenFactIds: string[]; heldOutFactIds: string[] };
   const groupOf = new Map<string, string>([...holdout.seenFactIds.map((id) => [id, 'seen'] as const), ...holdout.heldOutFactIds.map((id) => [id, 'held-out'] as const)]);
   const { models } = expandModels([trainDir]);
-  const snapshots = models.map((model) => ({
-    name: model.name,
-    records: GOOGLE_RE_DATASETS.flatMap((dataset) => readPredictions(join(studyDir, safeFolderName(dataset), model.folder, 'predictions.jsonl'))),
-  }));
+  const snapshots = models.map((model) => {
+    const folders = GOOGLE_RE_DATASETS.map((dataset) => join(studyDir, safeFolderName(dataset), model.folder));
+    // the study's chance baselines, per dataset: the table pools them per fact group
+    const chance = new Map<string, ChanceFigures[]>();
+    for (const folder of folders) {
+      const baseline = readChanceResults(folder).find((result) => result.extractor === DEMO_DEFAULTS.tableExtractor);
+      for (const [group, figures] of Object.entries(baseline?.groups ?? {})) chance.set(group, [...(chance.get(group) ?? []), figures]);
+    }
+    return { name: model.name, records: folders.flatMap((folder) => readPredictions(join(folder, 'predictions.jsonl'))), chance };
+  });
   const nlp = await loadNlp({ typeEntities: false, ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...options.nlp });
   const table = groupTable(snapshots, groupOf, { extractor: DEMO_DEFAULTS.tableExtractor, parse: memoiseParser(nlp.parse), bootstrap, seed: DEMO_DEFAULTS.seed });
   await writeTextAtomic(file, `${JSON.stringify({ table }, null, 2)}\n`);
@@ -146,9 +153,13 @@ async function demoTable(
 }
 
 export function groupTableCsv(table: GroupTable): string {
-  const lines = ['snapshot,group,facts,p1,p1Low,p1High,tripleF1,tripleF1Low,tripleF1High'];
+  const lines = ['snapshot,group,facts,p1,p1Low,p1High,factF1,factF1Low,factF1High,factF1Chance,factF1ChanceLow,factF1ChanceHigh,factF1ChanceP,allTripleF1'];
   for (const r of table.rows) {
-    lines.push([r.snapshot, r.group, r.facts, r.p1.estimate, r.p1.low, r.p1.high, r.tripleF1.value, r.tripleF1.low, r.tripleF1.high].map((v) => (v === null ? '' : String(v))).join(','));
+    const c = r.factF1Chance;
+    lines.push([
+      r.snapshot, r.group, r.facts, r.p1.estimate, r.p1.low, r.p1.high, r.factF1.value, r.factF1.low, r.factF1.high,
+      c?.mean ?? null, c?.low ?? null, c?.high ?? null, c?.p ?? null, r.allTripleF1,
+    ].map((v) => (v === null ? '' : csvCell(String(v)))).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -3,8 +3,11 @@ import type { KgMode } from '../kg/types.js';
 import type { ExtractorName } from './registry.js';
 
 export const EXTRACT_DEFAULTS = Object.freeze({
-  /** Extractor name or alias: `entity-prep` (`spacy`), `svo` (`textacy`), `svo-plus` (`custom`), `clause` or `lama`. */
-  extractor: 'svo-plus' as string,
+  /**
+   * Extractor name or alias: `entity-prep` (`spacy`), `svo` (`textacy`), `svo-plus` (`custom`) — the
+   * paper's three — `clause` (lmkg's, which catches the slot most often) or `lama`.
+   */
+  extractor: 'clause' as string,
   /** `triples` keeps every distinct triple; `paper` keeps one relation per (source, target) pair, the last one (the paper's code). */
   mode: 'triples' as KgMode,
   /** Model name recorded in the graphs' meta when the predictions file does not say (null: unknown). */

@@ -2,8 +2,8 @@
 import { CHANCE_DEFAULTS } from '../compare/index.js';
 
 export const RUN_DEFAULTS = Object.freeze({
-  /** Extractors run on every predictions file. */
-  extractors: ['svo-plus'] as string[],
+  /** Extractors run on every predictions file: lmkg's clause extractor catches the slot most often (src/extract/README.md). */
+  extractors: ['clause'] as string[],
   /** Predictions kept per blank. */
   topK: 10,
   /** Sentences per forward pass. */

@@ -6,7 +6,8 @@ export { runStudy, type RunStudyOptions, type RunStudyResult, type RunProgress }
 export { expandModels, safeFolderName, type ModelEntry, type ModelList } from './model-list.js';
 export { readRunConfig, RUN_CONFIG_SCHEMA, type RunConfigFile } from './config-file.js';
 export { RUN_DEFAULTS, SNAPSHOT_NAME } from './defaults.js';
-export { summaryRow, summaryCsv } from './summary-row.js';
+export { summaryRow, summaryCsv, type SummaryExtras } from './summary-row.js';
 export { graphView } from './graph-view.js';
-export { CELL_METRICS_FILE, CELL_GRAPH_VIEW_FILE, type CellMetrics, type CellInputs } from './study-cell.js';
+export { CELL_METRICS_FILE, CELL_GRAPH_VIEW_FILE, CELL_FACT_SCORES_FILE, factScoresCsv, type CellMetrics, type CellInputs } from './study-cell.js';
+export { CHANCE_FILE, readChanceResults, readStudyChance, chanceInputs } from './study-chance.js';
 export { writeTimeline, type FactGroups } from './study-timeline.js';

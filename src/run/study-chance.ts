@@ -49,6 +49,13 @@ export function readStudyChance(dir: string, inputs: Record<string, unknown>): M
   }
 }
 
+/** The baselines stored in `dir/chance.json` whatever they were computed from (empty when there is none). */
+export function readChanceResults(dir: string): ChanceBaseline[] {
+  const file = join(dir, CHANCE_FILE);
+  if (!existsSync(file)) return [];
+  return (JSON.parse(readFileSync(file, 'utf8')) as ChanceFile).results;
+}
+
 /** Computes the baselines of `extractors` for one model's records and writes `dir/chance.json`. */
 export async function computeStudyChance(
   dir: string, records: readonly PredictionRecord[], inputs: Record<string, unknown>, extractors: readonly string[], settings: ChanceSettings,

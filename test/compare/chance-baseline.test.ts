@@ -103,3 +103,18 @@ test('chanceBaseline: bad options and records without slot positions are refused
   const { slot: _slot, ...old } = records[0]!;
   assert.throws(() => chanceBaseline([old], { extractors: ['lama'] }), (e: unknown) => e instanceof UsageError && /lmkg 0\.1/.test(e.message));
 });
+
+test('poolChanceFigures: counts summed replicate by replicate; one set pools to itself', async () => {
+  const { poolChanceFigures } = await import('../../src/compare/chance-baseline.js');
+  const london = golds.slice(0, 20).map((_, i) => record(`a${i}`, i % 2 ? 'Paris' : 'London', i % 2 ? 'Paris' : 'London'));
+  const rome = golds.slice(0, 20).map((_, i) => record(`b${i}`, i % 3 ? 'Rome' : 'Oslo', 'Rome'));
+  const [a] = chanceBaseline(london, { extractors: ['lama'], replicates: 39, seed: 1 });
+  const [b] = chanceBaseline(rome, { extractors: ['lama'], replicates: 39, seed: 2 });
+  assert.deepEqual(poolChanceFigures([a!.overall], 0.95), a!.overall);
+  const pooled = poolChanceFigures([a!.overall, b!.overall], 0.95);
+  assert.equal(pooled.facts, 40);
+  assert.deepEqual(pooled.counts.observed, a!.overall.counts.observed.map((v, i) => v + b!.overall.counts.observed[i]!));
+  const [m, p, g] = pooled.counts.observed;
+  assert.equal(pooled.f1.observed, (2 * m) / (p + g));
+  assert.equal(pooled.counts.replicates.length, 39);
+});

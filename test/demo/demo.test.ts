@@ -15,6 +15,11 @@ test('lmkg demo --quick: trains, probes every snapshot, writes a report whose nu
   const first = await runCli(args, { timeoutMs: 600_000 });
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stdout, /P@1 seen \[95% CI\]/);
+  assert.match(first.stdout, /fact F1 seen \[95% CI\]\s+chance\s+fact F1 held-out \[95% CI\]\s+chance/);
+  // every row of the table has the chance band of the study's chance baselines, pooled over the three Google-RE datasets
+  const summary = JSON.parse(readFileSync(join(out, 'demo-summary.json'), 'utf8')).table;
+  assert.equal(summary.extractor, 'clause');
+  for (const row of summary.rows) assert.ok(row.factF1Chance && row.factF1Chance.p > 0 && row.factF1Chance.low <= row.factF1Chance.high, JSON.stringify(row));
   assert.match(first.stdout, /report: .*report\.html/);
 
   const study = join(out, 'study');

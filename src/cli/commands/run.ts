@@ -45,7 +45,7 @@ export function registerRunCommands(program: Command): void {
     .addHelpText('after', [
       '',
       'Examples:',
-      '  $ lmkg run --models runs/tiny --datasets re-place-birth,squad --extractors svo-plus,entity-prep --out study',
+      '  $ lmkg run --models runs/tiny --datasets re-place-birth,squad --extractors clause,svo-plus --out study',
       '  $ lmkg run --models bert-base-uncased,roberta-base --datasets squad --out pretrained',
       '  $ lmkg run --config lmkg.config.json',
       '',
