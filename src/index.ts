@@ -110,6 +110,7 @@ export {
   posProfile, comparePosCounts, overlapRatio, posComparisonByRelation, posOverlapBootstrap, POS_TAGS,
   tripleScores, tripleScoresBootstrap, factIdOfQuery, precisionAt1, precisionAt1Bootstrap,
   factTimeline, factTimelineCsv, bootstrapIntervals, quantile, seededRandom,
+  factTripleScores, scoreFactCounts, chanceBaseline, chanceBand, poolChanceFigures, createChanceCache, CHANCE_DEFAULTS,
   COMPARE_DEFAULTS, EDIT_COSTS, AED_DEFAULTS, EXACT_GED_DEFAULTS, FEATHER_DEFAULTS, FEATHER_PAPER_SETTINGS, BOOTSTRAP_DEFAULTS, METRIC_NAMES,
   type GraphComparison, type GraphSummary, type ComparisonRow, type CompareOptions, type CompareProgress, type PairwiseMatrix, type PairwiseMetric,
   type CompactGraph, type PlainTriple, type UndirectedGraph, type PaperGraph, type LinearSumAssignmentOptions, type AssignmentResult,
@@ -118,6 +119,8 @@ export {
   type PosTagger, type PosProfile, type PosProfileOptions, type PosComparison, type RelationPosOverlap, type TripleScores,
   type PrecisionAt1, type CorrectnessOptions, type FactTimeline, type FactTimelineOptions, type TimelineSnapshot, type TimelineFact,
   type TimelineCounts, type FactFate, type BootstrapInterval, type BootstrapOptions, type CompareMode, type MetricName,
+  type FactTripleScores, type FactTripleScoreOptions, type ChanceBaseline, type ChanceBaselineOptions, type ChanceBand, type ChanceFigures,
+  type ChanceCache,
 } from './compare/index.js';
 
 // report (issue 8) — exports go here
