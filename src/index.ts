@@ -19,7 +19,8 @@ export { writeFileAtomic, writeJsonAtomic, writeTextAtomic } from './files.js';
 export {
   cacheDir, dataRoot, dataFolder, NAMED_DATASETS, resolveDataset, availableDatasets, loadLamaDataset,
   readLamaFacts, factQueries, countMasks, passesJudgmentFilter, GOOGLE_RE_RELATIONS, readRelations, fillTemplate,
-  fetchLama, downloadFile, extractZip, verifyLamaFolder, LAMA_SHA256, sha256File, DATA_DEFAULTS, LAMA_URL, MASK_MARKER,
+  fetchLama, downloadFile, extractZip, verifyLamaFolder, LAMA_SHA256, sha256File, DATA_DEFAULTS, LAMA_URL, lamaArchiveUrl, MASK_MARKER,
+  withCacheLock, readLockOwner, CACHE_LOCK_DEFAULTS, type CacheLockOptions, type CacheLockOwner,
   type DataRootOptions, type ResolvedDataRoot, type DatasetRef, type LoadDatasetOptions, type LamaDataset, type QueryMode,
   type FetchLamaOptions, type FetchLamaResult, type FetchProgress, type DownloadOptions, type DownloadProgress,
   type FileCheck, type ClozeQuery, type LamaFact, type LamaShape, type Relation, type DatasetStats,
@@ -39,7 +40,7 @@ export {
 export {
   loadNlp, parseText, splitSentences, tagWords, analyzeText, tagGoldWords, findEntities, nameType,
   readConllu, parseConllu, UPOS_TAGS, readTreebank, treebankFiles, treebankFolder, treebankSha256, TREEBANK_NAME,
-  fetchTreebank, UD_EWT_SHA256, UD_EWT_FILES, trainParser, evaluateParser, attachmentScores, universalLabel, parseTaggedWords,
+  fetchTreebank, treebankBaseUrl, UD_EWT_SHA256, UD_EWT_FILES, trainParser, evaluateParser, attachmentScores, universalLabel, parseTaggedWords,
   saveParserModel, loadParserModel, loadOrTrainParser, parserCacheFile, isProjective, projectivize,
   PARSER_DEFAULTS, PARSER_VERSION, UD_EWT_RELEASE, UD_EWT_BASE_URL,
   type UposTag, type ParsedToken, type EntityType, type EntitySpan, type ParsedSentence, type Nlp, type LoadNlpOptions,

@@ -12,5 +12,6 @@ export { downloadFile, type DownloadOptions, type DownloadProgress, type Downloa
 export { extractZip, unsafeEntryReason } from './extract-zip.js';
 export { verifyLamaFolder, type FileCheck } from './verify.js';
 export { LAMA_SHA256, sha256File } from './checksums.js';
-export { DATA_DEFAULTS, LAMA_URL } from './defaults.js';
+export { DATA_DEFAULTS, LAMA_URL, lamaArchiveUrl } from './defaults.js';
+export { withCacheLock, readLockOwner, CACHE_LOCK_DEFAULTS, type CacheLockOptions, type CacheLockOwner } from './cache-lock.js';
 export { MASK_MARKER, type ClozeQuery, type LamaFact, type LamaShape, type Relation, type DatasetStats } from './types.js';

@@ -11,7 +11,7 @@ export { readConllu, parseConllu, UPOS_TAGS, type TreebankSentence, type Treeban
 export {
   readTreebank, treebankFiles, treebankFolder, treebankSha256, TREEBANK_NAME, type TreebankSplit, type ReadTreebankOptions,
 } from './treebank.js';
-export { fetchTreebank, type FetchTreebankOptions, type FetchTreebankResult, type FetchTreebankProgress } from './fetch-treebank.js';
+export { fetchTreebank, treebankBaseUrl, type FetchTreebankOptions, type FetchTreebankResult, type FetchTreebankProgress } from './fetch-treebank.js';
 export { UD_EWT_SHA256, UD_EWT_FILES } from './treebank-checksums.js';
 export { trainParser, type TrainingSentence, type TrainParserOptions, type TrainProgress, type TaggerProgress } from './train-parser.js';
 export {

@@ -17,7 +17,7 @@ export function registerDataCommands(program: Command): void {
     .command('fetch')
     .description('download LAMA data.zip into the cache (resumable, checksummed, installed atomically)')
     .option('--force', 'download again even if a verified copy is installed')
-    .option('--url <url>', 'archive URL (a mirror of LAMA data.zip)')
+    .option('--url <url>', 'archive URL (a mirror of LAMA data.zip; default $LMKG_LAMA_URL, else the official URL)')
     .option('--retries <n>', 'retries after a failed attempt', wholeNumber('--retries'), 4)
     .addHelpText('after', '\nExample:\n  $ lmkg data fetch\n  (installs into $LMKG_CACHE_DIR/lama, default ~/.cache/lmkg/lama)')
     .action(async (options: { force?: boolean; url?: string; retries: number }) => {
