@@ -13,7 +13,7 @@ import { lamaArchiveUrl } from './defaults.js';
 import { downloadFile, type DownloadProgress } from './download.js';
 import { extractZip } from './extract-zip.js';
 import { cacheDir } from './paths.js';
-import { verifyLamaFolder } from './verify.js';
+import { lamaChecksPass, verifyLamaFolder } from './verify.js';
 
 export type FetchProgress =
   | DownloadProgress
@@ -57,7 +57,7 @@ async function fetchLamaLocked(root: string, options: FetchLamaOptions): Promise
   const lamaFolder = join(root, 'lama');
   if (!options.force && existsSync(lamaFolder)) {
     const checks = await verifyLamaFolder(lamaFolder);
-    if (checks.every((c) => c.status === 'ok')) return { lamaFolder, downloaded: false, files: checks.length };
+    if (lamaChecksPass(checks)) return { lamaFolder, downloaded: false, files: checks.length };
   }
   const zipFile = join(root, 'downloads', 'lama-data.zip');
   await downloadFile(options.url ?? lamaArchiveUrl(), zipFile, {
@@ -72,7 +72,7 @@ async function fetchLamaLocked(root: string, options: FetchLamaOptions): Promise
     options.onProgress?.({ stage: 'extract', message: `extracting ${zipFile}` });
     const files = await extractZip(zipFile, staging, { stripPrefix: 'data/' });
     options.onProgress?.({ stage: 'verify', message: 'checking sha256 sums' });
-    const bad = (await verifyLamaFolder(staging)).filter((c) => c.status !== 'ok');
+    const bad = (await verifyLamaFolder(staging)).filter((c) => c.status === 'missing' || c.status === 'mismatch');
     if (bad.length > 0) {
       const detail = bad.map((c) => (c.status === 'missing' ? `${c.file} is missing` : `${c.file} has sha256 ${c.actual}, expected ${c.expected}`));
       throw new IntegrityError(`the downloaded LAMA archive fails its checks: ${detail.join('; ')}`);

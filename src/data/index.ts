@@ -10,7 +10,7 @@ export { readJsonl, type JsonlLine } from './jsonl.js';
 export { fetchLama, type FetchLamaOptions, type FetchLamaResult, type FetchProgress } from './fetch-lama.js';
 export { downloadFile, type DownloadOptions, type DownloadProgress, type DownloadResult } from './download.js';
 export { extractZip, unsafeEntryReason } from './extract-zip.js';
-export { verifyLamaFolder, type FileCheck } from './verify.js';
+export { verifyLamaFolder, lamaChecksPass, type FileCheck } from './verify.js';
 export { LAMA_SHA256, sha256File } from './checksums.js';
 export { DATA_DEFAULTS, LAMA_URL, lamaArchiveUrl } from './defaults.js';
 export { withCacheLock, readLockOwner, CACHE_LOCK_DEFAULTS, type CacheLockOptions, type CacheLockOwner } from './cache-lock.js';

@@ -50,7 +50,7 @@ after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 test('fetchTreebank downloads, checks and installs the release; a second call downloads nothing', async (t) => {
   const cache = tempDir(t);
   const events: string[] = [];
-  const first = await fetchTreebank({ baseUrl: `${base}/good/`, cacheDir: cache, onProgress: (e) => events.push(`${e.stage} ${e.file}`) });
+  const first = await fetchTreebank({ baseUrl: `${base}/good/`, cacheDir: cache, onProgress: (e) => events.push(`${e.stage} ${'file' in e ? e.file : e.message}`) });
   assert.equal(first.folder, join(cache, 'ud', 'UD_English-EWT'));
   assert.deepEqual(first.downloaded, ['en_ewt-ud-train.conllu', 'en_ewt-ud-dev.conllu', 'en_ewt-ud-test.conllu']);
   for (const [name, sum] of Object.entries(UD_EWT_SHA256)) assert.equal(await sha256File(join(first.folder, name)), sum, name);
