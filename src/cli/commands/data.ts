@@ -63,6 +63,9 @@ export function registerDataCommands(program: Command): void {
         stats.map((s) => [s.dataset, s.shape, s.facts, s.factsAfterJudgmentFilter, s.sentences, s.skippedSentences, s.queries]),
       );
       console.log('skipped = sentences without exactly one [MASK] (as in the paper\'s code); queries = sentences - skipped');
+      for (const s of stats.filter((x) => x.factIdsFromLines > 0)) {
+        console.log(`${s.dataset}: ${s.factIdsFromLines} record${s.factIdsFromLines === 1 ? ' has' : 's have'} no "id" or "uuid"; ${s.factIdsFromLines === 1 ? 'its fact is' : 'their facts are'} named by line (line-<n>)`);
+      }
     });
 
   data
