@@ -17,7 +17,7 @@ export { writeFileAtomic, writeJsonAtomic, writeTextAtomic } from './files.js';
 
 // data
 export {
-  cacheDir, dataRoot, dataFolder, NAMED_DATASETS, resolveDataset, availableDatasets, loadLamaDataset,
+  cacheDir, dataRoot, dataFolder, NAMED_DATASETS, resolveDataset, availableDatasets, datasetNames, loadLamaDataset,
   readLamaFacts, factQueries, countMasks, passesJudgmentFilter, GOOGLE_RE_RELATIONS, readRelations, fillTemplate,
   fetchLama, downloadFile, extractZip, verifyLamaFolder, lamaChecksPass, LAMA_SHA256, sha256File, DATA_DEFAULTS, LAMA_URL, lamaArchiveUrl, MASK_MARKER,
   withCacheLock, readLockOwner, CACHE_LOCK_DEFAULTS, type CacheLockOptions, type CacheLockOwner,

@@ -3,6 +3,7 @@
  */
 export { cacheDir, dataRoot, dataFolder, type DataRootOptions, type ResolvedDataRoot, type DataSubfolder } from './paths.js';
 export { NAMED_DATASETS, resolveDataset, availableDatasets, type DatasetRef } from './datasets.js';
+export { datasetNames } from './dataset-names.js';
 export { loadLamaDataset, type LoadDatasetOptions, type LamaDataset } from './load-dataset.js';
 export { readLamaFacts, factQueries, countMasks, passesJudgmentFilter, recordShape, type QueryMode } from './lama-reader.js';
 export { GOOGLE_RE_RELATIONS, readRelations, fillTemplate } from './relations.js';

@@ -3,6 +3,7 @@
  * extract, compare, timelines, report), resumable; `readRunConfig` reads lmkg.config.json.
  */
 export { runStudy, type RunStudyOptions, type RunStudyResult, type RunProgress } from './run-study.js';
+export { studyDatasets, type StudyDataset } from './dataset-folders.js';
 export { expandModels, safeFolderName, type ModelEntry, type ModelList } from './model-list.js';
 export { readRunConfig, RUN_CONFIG_SCHEMA, type RunConfigFile } from './config-file.js';
 export { RUN_DEFAULTS, SNAPSHOT_NAME } from './defaults.js';
