@@ -8,9 +8,10 @@
 
 // errors
 export {
-  LmkgError, InvalidOptionError, UsageError, NotFoundError, DataFormatError, IntegrityError, NetworkError,
-  type DataLocation,
+  LmkgError, InvalidOptionError, UsageError, NotFoundError, DataFormatError, IntegrityError, NetworkError, PreflightError,
+  type DataLocation, type PreflightProblem,
 } from './errors.js';
+export { throwIfProblems, outputFolderProblem, freeSpaceProblem, freeBytes, formatBytes } from './preflight.js';
 export { LMKG_VERSION } from './version.js';
 export { SeededRandom, mixSeed, type RandomState } from './random.js';
 export { writeFileAtomic, writeJsonAtomic, writeTextAtomic } from './files.js';
@@ -67,6 +68,8 @@ export {
   readSafetensors, parseSafetensors, writeSafetensors, decodeFloat32, initWeights,
   configFromHf, configToHf, presetConfig, MODEL_PRESETS, ARCHITECTURES, maxSequenceLength, modelNames, parameterSpecs, countParameters,
   readTokenizerInfo, tokenWord, fillMarker, normaliseWord, writeExportRecord, PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS,
+  HUB_DEFAULTS, hubEndpoint, hubFileUrl, hubFileMetadata, hubFileMismatch, fileHash, downloadHubRepo, readHubRecord, HUB_RECORD_FILE,
+  modelProblems, modelProblem, type HubFileMetadata, type HubRecord, type HubDownloadOptions, type HubDownloadProgress, type ModelPreflightOptions,
   type PredictionRecord, type TokenPrediction, type FactPrediction, type CommonVocabPrediction,
   type ProbeOptions, type ProbeResult, type ProbeProgress, type Prober, type ProbeRunMeta, type SkippedQuery,
   type LamaMetrics, type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount,

@@ -16,3 +16,4 @@ export { LAMA_SHA256, sha256File } from './checksums.js';
 export { DATA_DEFAULTS, LAMA_URL, lamaArchiveUrl } from './defaults.js';
 export { withCacheLock, readLockOwner, CACHE_LOCK_DEFAULTS, type CacheLockOptions, type CacheLockOwner } from './cache-lock.js';
 export { MASK_MARKER, type ClozeQuery, type LamaFact, type LamaShape, type Relation, type DatasetStats } from './types.js';
+export { datasetProblems, lamaFolderProblem, dataFixFor } from './preflight.js';

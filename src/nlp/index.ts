@@ -23,4 +23,5 @@ export {
   loadOrTrainParser, parserCacheFile, type ParserCacheOptions, type CachedParser, type ParserProgress,
 } from './parser-cache.js';
 export { isProjective, projectivize } from './projectivize.js';
-export { PARSER_DEFAULTS, PARSER_VERSION, UD_EWT_RELEASE, UD_EWT_BASE_URL } from './defaults.js';
+export { PARSER_DEFAULTS, PARSER_VERSION, UD_EWT_RELEASE, UD_EWT_BASE_URL, parserTrainLimitFromEnv } from './defaults.js';
+export { parserProblem, treebankProblem } from './preflight.js';
