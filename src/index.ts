@@ -83,7 +83,7 @@ export {
 export {
   train, resumeTraining, TRAIN_DEFAULTS, TRAIN_PRESET_NAMES, resolveTrainConfig, readTrainPreset, buildEvidenceCorpus, parseEvidenceSource,
   listTrainingCheckpoints, readTrainingCheckpoint, readTrainerState, initTfBackend, createTfMaskedLm, maskedLmLogits, disposeTfMaskedLm,
-  TRAIN_RUN_FILE, HOLDOUT_FILE,
+  TRAIN_RUN_FILE, HOLDOUT_FILE, trainProblems, preflightTrain, checkpointSpace, CHECKPOINT_BYTES_PER_PARAMETER, type TrainPreflightInput,
   type TrainOptions, type TrainProgress, type TrainResult, type TrainConfig, type TrainerState, type LogEntry, type CheckpointRef,
   type EvidenceCorpus, type TfMaskedLm,
 } from './train/index.js';
@@ -129,6 +129,7 @@ export {
 // run (issue 8): a whole study in one call
 export {
   runStudy, expandModels, safeFolderName, readRunConfig, RUN_CONFIG_SCHEMA, RUN_DEFAULTS, summaryCsv, CELL_METRICS_FILE,
+  studyDatasets, runProblems, preflightRun, type StudyDataset, type RunPreflightInput,
   type RunStudyOptions, type RunStudyResult, type RunProgress, type ModelEntry, type CellMetrics,
 } from './run/index.js';
 

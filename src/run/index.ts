@@ -11,3 +11,4 @@ export { summaryRow, summaryCsv } from './summary-row.js';
 export { graphView } from './graph-view.js';
 export { CELL_METRICS_FILE, CELL_GRAPH_VIEW_FILE, type CellMetrics, type CellInputs } from './study-cell.js';
 export { writeTimeline, type FactGroups } from './study-timeline.js';
+export { runProblems, preflightRun, type RunPreflightInput } from './preflight.js';

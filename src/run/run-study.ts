@@ -25,6 +25,7 @@ import { UsageError } from '../errors.js';
 import { LMKG_VERSION } from '../version.js';
 import { RUN_DEFAULTS } from './defaults.js';
 import { studyDatasets } from './dataset-folders.js';
+import { preflightRun } from './preflight.js';
 import { expandModels, type ModelEntry } from './model-list.js';
 import { finishedCell, readCellGraphView, runCell, type CellMetrics, type CellSpec } from './study-cell.js';
 import { writeTimeline, type FactGroups } from './study-timeline.js';
@@ -111,6 +112,10 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
     if (!(METRIC_NAMES as readonly string[]).includes(metric)) throw new UsageError(`run: unknown metric "${metric}"; known metrics: ${METRIC_NAMES.join(', ')}`);
   }
   const out = resolve(outArg);
+  await preflightRun({
+    models: modelSpecs, datasets: datasetIds, out, extractors, dataDir: settings.dataDir, parserModel: nlp?.modelFile,
+    factGroups: settings.factGroups, commonVocab: settings.commonVocab,
+  });
   // Loops run over the datasets' short names (P19 for file:/x/TREx/P19.jsonl); the probe loads by id.
   const study = studyDatasets(datasetIds, out);
   const datasets = study.map((d) => d.name);
