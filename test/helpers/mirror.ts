@@ -41,7 +41,8 @@ export function lamaArchive(): Buffer {
   return buildZip(Object.keys(LAMA_SHA256).map((name) => ({ name: `data/${name}`, data: readFileSync(join(lama, name)) })));
 }
 
-export async function serveDataMirror(): Promise<DataMirror> {
+/** `delayMs`: wait this long before answering a whole download of data.zip (to make two clients overlap). */
+export async function serveDataMirror(options: { delayMs?: number } = {}): Promise<DataMirror> {
   const files = new Map<string, Buffer>([['/LAMA/data.zip', lamaArchive()]]);
   for (const [name, body] of udReleaseFiles()) files.set(`/ud/${name}`, body);
   const requests: DataMirror['requests'] = [];
@@ -54,9 +55,13 @@ export async function serveDataMirror(): Promise<DataMirror> {
     const start = range ? Number(range[1]) : 0;
     const slice = body.subarray(start);
     const headers = { 'content-length': String(slice.length), 'accept-ranges': 'bytes' };
-    if (range) response.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` });
-    else response.writeHead(200, headers);
-    response.end(request.method === 'HEAD' ? undefined : slice);
+    const answer = () => {
+      if (range) response.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` });
+      else response.writeHead(200, headers);
+      response.end(request.method === 'HEAD' ? undefined : slice);
+    };
+    if (options.delayMs && !range && url === '/LAMA/data.zip') setTimeout(answer, options.delayMs);
+    else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
