@@ -54,30 +54,36 @@ after(async () => {
 
 interface Clip { chart: string; text: string; side: string; by: number }
 
+/**
+ * Runs in the page (a string: this file is compiled without the DOM library): for every chart, its
+ * box against the page, and every text's box against the chart's, in screen pixels.
+ */
+const MEASURE = `(() => {
+  const clips = [];
+  const outside = [];
+  const charts = [...document.querySelectorAll('svg.chart')];
+  const pageWidth = document.documentElement.clientWidth;
+  for (const svg of charts) {
+    const box = svg.getBoundingClientRect();
+    const name = svg.querySelector('title')?.textContent ?? '?';
+    if (box.left < -0.5 || box.right > pageWidth + 0.5) outside.push(name + ': ' + box.left.toFixed(1) + '..' + box.right.toFixed(1) + ' of ' + pageWidth);
+    for (const text of svg.querySelectorAll('text')) {
+      if (!text.textContent) continue;
+      const r = text.getBoundingClientRect();
+      const sides = [['left', box.left - r.left], ['right', r.right - box.right], ['top', box.top - r.top], ['bottom', r.bottom - box.bottom]];
+      for (const [side, by] of sides) if (by > 0.5) clips.push({ chart: name, text: text.textContent, side, by: Math.round(by * 10) / 10 });
+    }
+  }
+  return { charts: charts.length, clips, outside };
+})()`;
+
 for (const width of [1000, 1400, 1600]) {
   test(`charts at ${width} px: every text inside its SVG box, every chart inside the page`, async () => {
     const page = await browser.newPage({ viewport: { width, height: 1000 } });
     try {
       await page.goto(`file://${file}`);
       await page.waitForFunction(() => (globalThis as { __lmkgReport?: { ready: boolean } }).__lmkgReport?.ready === true);
-      const result = await page.evaluate(() => {
-        const clips: Clip[] = [];
-        const charts = [...document.querySelectorAll('svg.chart')] as SVGSVGElement[];
-        const pageWidth = document.documentElement.clientWidth;
-        const outside: string[] = [];
-        for (const svg of charts) {
-          const box = svg.getBoundingClientRect();
-          const name = svg.querySelector('title')?.textContent ?? '?';
-          if (box.left < -0.5 || box.right > pageWidth + 0.5) outside.push(`${name}: ${box.left.toFixed(1)}..${box.right.toFixed(1)} of ${pageWidth}`);
-          for (const text of svg.querySelectorAll('text')) {
-            if (!text.textContent) continue;
-            const r = text.getBoundingClientRect();
-            const sides: Array<[string, number]> = [['left', box.left - r.left], ['right', r.right - box.right], ['top', box.top - r.top], ['bottom', r.bottom - box.bottom]];
-            for (const [side, by] of sides) if (by > 0.5) clips.push({ chart: name, text: text.textContent, side, by: Math.round(by * 10) / 10 });
-          }
-        }
-        return { charts: charts.length, clips, outside };
-      });
+      const result = await page.evaluate<{ charts: number; clips: Clip[]; outside: string[] }>(MEASURE);
       const folder = join(REPO_ROOT, 'test-artifacts');
       mkdirSync(folder, { recursive: true });
       await page.locator('#pos').screenshot({ path: join(folder, `report-charts-${width}.png`) });
