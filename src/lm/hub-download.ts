@@ -102,7 +102,7 @@ async function repositoryMetadata(spec: string, hubId: string, options: HubDownl
     } catch (error) {
       if (error instanceof NotFoundError) throw missingFileError(spec, hubId, file, options.endpoint, error);
       if (error instanceof NetworkError) {
-        throw new NetworkError(`model "${spec}": cannot reach the Hugging Face hub for ${hubId} (${error.message}). Offline? Set HF_ENDPOINT to a mirror, or use a local model folder instead: --model ./my-model (config.json, tokenizer.json and onnx/model.onnx or model.safetensors, e.g. made by \`lmkg model init\`)`, { cause: error });
+        throw new NetworkError(`model "${spec}": cannot reach the Hugging Face hub for ${hubId} (${error.message}). Offline? Use a local model folder instead: --model ./my-model (config.json, tokenizer.json and onnx/model.onnx or model.safetensors, e.g. made by \`lmkg model init\`), or set HF_ENDPOINT to a mirror`, { cause: error });
       }
       throw error;
     }

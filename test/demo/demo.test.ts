@@ -1,7 +1,7 @@
 /**
  * @file `lmkg demo --quick` as on a new user's machine: a child process with an empty cache, an
  * empty HOME and no data folder, whose only "internet" is a local mirror of LAMA's data.zip and the
- * UD release (LMKG_LAMA_URL, LMKG_UD_URL). It fetches both, trains the parser (on the first 2,000
+ * UD release (LMKG_LAMA_URL, LMKG_UD_URL). It fetches both, trains the parser (on the first 500
  * EWT sentences: LMKG_PARSER_TRAIN_LIMIT, to keep the test short), trains, probes and reports; a
  * second run with the mirror stopped does no work.
  */
@@ -23,7 +23,7 @@ test('lmkg demo --quick on a fresh machine: fetches LAMA and UD, trains the pars
   t.after(() => mirror.close());
   const env = {
     LMKG_DATA_DIR: undefined, LMKG_CACHE_DIR: cache, HOME: home, HF_ENDPOINT: 'http://127.0.0.1:9',
-    LMKG_LAMA_URL: mirror.lamaUrl, LMKG_UD_URL: mirror.udUrl, LMKG_PARSER_TRAIN_LIMIT: '2000',
+    LMKG_LAMA_URL: mirror.lamaUrl, LMKG_UD_URL: mirror.udUrl, LMKG_PARSER_TRAIN_LIMIT: '500',
   };
   const args = ['demo', '--quick', '--out', out];
   const first = await runCli(args, { env, timeoutMs: 600_000 });
