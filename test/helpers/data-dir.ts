@@ -3,7 +3,7 @@
  * The data root is `$LMKG_DATA_DIR`: ../shared/data in CI, or on a fresh clone the lmkg cache that
  * `npm test` filled with LAMA and UD English EWT (scripts/test-data.mjs). That cache has no
  * Wikipedia `corpus/`; tests that want prose read `corpusText()`, which falls back to text lmkg
- * fetched itself: the Google-RE evidence paragraphs (Wikipedia) and the UD sentences.
+ * fetched itself: the Wikipedia paragraphs of the Google-RE evidence.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -20,18 +20,20 @@ export function sharedData(sub: 'lama' | 'corpus' | 'ud' = 'lama'): string {
 }
 
 /**
- * A text file of prose, one paragraph or sentence per line. `bio`: corpus/bio/bio_000.txt (3.5 MB of
- * biographies), else the Google-RE evidence paragraphs (about 2 MB of Wikipedia biographies).
- * `general`: corpus/general/general_003.txt, else the sentences of UD English EWT dev and test.
+ * A text file of Wikipedia prose, one paragraph per line. `bio`: corpus/bio/bio_000.txt (3.5 MB of
+ * biographies); `general`: corpus/general/general_003.txt (other articles). Without corpus/ (a
+ * fresh clone), the Google-RE evidence paragraphs (Wikipedia, about 1.9 MB): `general` is their
+ * last 1,200, `bio` the others, so text trained on and text encoded stay apart.
  */
 export function corpusText(part: 'bio' | 'general'): string {
   const root = resolve(process.env.LMKG_DATA_DIR ?? '');
   const file = part === 'bio' ? join(root, 'corpus', 'bio', 'bio_000.txt') : join(root, 'corpus', 'general', 'general_003.txt');
   if (existsSync(file)) return file;
   const folder = join(tmpdir(), `lmkg-test-text-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`);
-  const built = join(folder, `${part}.txt`);
+  const built = join(folder, `${part}-v2.txt`);
   if (!existsSync(built)) {
-    const lines = part === 'bio' ? evidenceParagraphs() : udSentences();
+    const paragraphs = evidenceParagraphs();
+    const lines = part === 'bio' ? paragraphs.slice(0, -GENERAL_PARAGRAPHS) : paragraphs.slice(-GENERAL_PARAGRAPHS);
     mkdirSync(folder, { recursive: true });
     const temp = `${built}.${process.pid}.tmp`;
     writeFileSync(temp, `${lines.join('\n')}\n`);
@@ -39,6 +41,8 @@ export function corpusText(part: 'bio' | 'general'): string {
   }
   return built;
 }
+
+const GENERAL_PARAGRAPHS = 1200;
 
 function evidenceParagraphs(): string[] {
   const seen = new Set<string>();
@@ -53,10 +57,4 @@ function evidenceParagraphs(): string[] {
     }
   }
   return [...seen];
-}
-
-function udSentences(): string[] {
-  const folder = join(sharedData('ud'), 'UD_English-EWT');
-  return ['en_ewt-ud-dev.conllu', 'en_ewt-ud-test.conllu'].flatMap((name) => readFileSync(join(folder, name), 'utf8').split('\n')
-    .filter((line) => line.startsWith('# text = ')).map((line) => line.slice('# text = '.length)));
 }
