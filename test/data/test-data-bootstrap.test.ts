@@ -56,5 +56,6 @@ test('the test command\'s data bootstrap: two processes, one empty cache, a mirr
   // A third run finds everything verified and fetches nothing.
   const again = await bootstrap(env);
   assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /^npm test: no LMKG_DATA_DIR and no \.\.\/shared\/data; using the LAMA and UD English EWT files fetched earlier into /);
   assert.equal(mirror.requests.filter((r) => !r.range).length, 4);
 });
