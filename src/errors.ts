@@ -7,6 +7,8 @@
  * - DataFormatError: an input file is malformed; names the file, line and field (exit code 4)
  * - IntegrityError: a download or file fails its checksum or archive checks (exit code 5)
  * - NetworkError: a download failed after its retries (exit code 6)
+ * - PreflightError: a command found, before starting its work, things it needs that are missing
+ *   or unusable; it lists all of them, each with what fixes it (exit code 7)
  */
 export class LmkgError extends Error {
   readonly exitCode: number = 1;
@@ -49,6 +51,24 @@ export class IntegrityError extends LmkgError {
 
 export class NetworkError extends LmkgError {
   override readonly exitCode = 6;
+}
+
+/** One thing a command needs and lacks, and what fixes it. */
+export interface PreflightProblem {
+  /** What is missing or unusable, naming the file, folder, model or dataset. */
+  what: string;
+  /** The command or setting that fixes it. */
+  fix: string;
+}
+
+export class PreflightError extends LmkgError {
+  override readonly exitCode = 7;
+  readonly problems: readonly PreflightProblem[];
+  constructor(command: string, problems: readonly PreflightProblem[]) {
+    const lines = problems.map((p) => `  - ${p.what}\n    fix: ${p.fix}`);
+    super(`${command} cannot start; ${problems.length === 1 ? 'one thing is' : `${problems.length} things are`} missing or unusable (nothing was written):\n${lines.join('\n')}`);
+    this.problems = problems;
+  }
 }
 
 export function formatLocation({ file, line, field }: DataLocation): string {

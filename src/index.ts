@@ -8,18 +8,20 @@
 
 // errors
 export {
-  LmkgError, InvalidOptionError, UsageError, NotFoundError, DataFormatError, IntegrityError, NetworkError,
-  type DataLocation,
+  LmkgError, InvalidOptionError, UsageError, NotFoundError, DataFormatError, IntegrityError, NetworkError, PreflightError,
+  type DataLocation, type PreflightProblem,
 } from './errors.js';
+export { throwIfProblems, outputFolderProblem, freeSpaceProblem, freeBytes, formatBytes } from './preflight.js';
 export { LMKG_VERSION } from './version.js';
 export { SeededRandom, mixSeed, type RandomState } from './random.js';
 export { writeFileAtomic, writeJsonAtomic, writeTextAtomic } from './files.js';
 
 // data
 export {
-  cacheDir, dataRoot, dataFolder, NAMED_DATASETS, resolveDataset, availableDatasets, loadLamaDataset,
+  cacheDir, dataRoot, dataFolder, NAMED_DATASETS, resolveDataset, availableDatasets, datasetNames, loadLamaDataset,
   readLamaFacts, factQueries, countMasks, passesJudgmentFilter, GOOGLE_RE_RELATIONS, readRelations, fillTemplate,
-  fetchLama, downloadFile, extractZip, verifyLamaFolder, LAMA_SHA256, sha256File, DATA_DEFAULTS, LAMA_URL, MASK_MARKER,
+  fetchLama, downloadFile, extractZip, verifyLamaFolder, lamaChecksPass, LAMA_SHA256, sha256File, DATA_DEFAULTS, LAMA_URL, lamaArchiveUrl, MASK_MARKER,
+  withCacheLock, readLockOwner, CACHE_LOCK_DEFAULTS, type CacheLockOptions, type CacheLockOwner,
   type DataRootOptions, type ResolvedDataRoot, type DatasetRef, type LoadDatasetOptions, type LamaDataset, type QueryMode,
   type FetchLamaOptions, type FetchLamaResult, type FetchProgress, type DownloadOptions, type DownloadProgress,
   type FileCheck, type ClozeQuery, type LamaFact, type LamaShape, type Relation, type DatasetStats,
@@ -39,7 +41,7 @@ export {
 export {
   loadNlp, parseText, splitSentences, tagWords, analyzeText, tagGoldWords, findEntities, nameType,
   readConllu, parseConllu, UPOS_TAGS, readTreebank, treebankFiles, treebankFolder, treebankSha256, TREEBANK_NAME,
-  fetchTreebank, UD_EWT_SHA256, UD_EWT_FILES, trainParser, evaluateParser, attachmentScores, universalLabel, parseTaggedWords,
+  fetchTreebank, treebankBaseUrl, UD_EWT_SHA256, UD_EWT_FILES, trainParser, evaluateParser, attachmentScores, universalLabel, parseTaggedWords,
   saveParserModel, loadParserModel, loadOrTrainParser, parserCacheFile, isProjective, projectivize,
   PARSER_DEFAULTS, PARSER_VERSION, UD_EWT_RELEASE, UD_EWT_BASE_URL,
   type UposTag, type ParsedToken, type EntityType, type EntitySpan, type ParsedSentence, type Nlp, type LoadNlpOptions,
@@ -70,6 +72,8 @@ export {
   readTokenizerInfo, tokenWord, fillMarker, normaliseWord, writeExportRecord, PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS,
   FILL_RULES, placeFill, applyCasing, goldCasing, refillRecord, goldFilledRecord,
   type Refill, type FillRule, type AppliedFillRule, type SlotFill, type SlotPositions, type GoldCasing, type CharSpan,
+  HUB_DEFAULTS, hubEndpoint, hubFileUrl, hubFileMetadata, hubFileMismatch, fileHash, downloadHubRepo, readHubRecord, HUB_RECORD_FILE,
+  modelProblems, modelProblem, type HubFileMetadata, type HubRecord, type HubDownloadOptions, type HubDownloadProgress, type ModelPreflightOptions,
   type PredictionRecord, type TokenPrediction, type FactPrediction, type CommonVocabPrediction,
   type ProbeOptions, type ProbeResult, type ProbeProgress, type Prober, type ProbeRunMeta, type SkippedQuery,
   type LamaMetrics, type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount,
@@ -83,7 +87,7 @@ export {
 export {
   train, resumeTraining, TRAIN_DEFAULTS, TRAIN_PRESET_NAMES, resolveTrainConfig, readTrainPreset, buildEvidenceCorpus, parseEvidenceSource,
   listTrainingCheckpoints, readTrainingCheckpoint, readTrainerState, initTfBackend, createTfMaskedLm, maskedLmLogits, disposeTfMaskedLm,
-  TRAIN_RUN_FILE, HOLDOUT_FILE,
+  TRAIN_RUN_FILE, HOLDOUT_FILE, trainProblems, preflightTrain, checkpointSpace, CHECKPOINT_BYTES_PER_PARAMETER, type TrainPreflightInput,
   type TrainOptions, type TrainProgress, type TrainResult, type TrainConfig, type TrainerState, type LogEntry, type CheckpointRef,
   type EvidenceCorpus, type TfMaskedLm,
 } from './train/index.js';
@@ -135,6 +139,7 @@ export {
 // run (issue 8): a whole study in one call
 export {
   runStudy, expandModels, safeFolderName, readRunConfig, RUN_CONFIG_SCHEMA, RUN_DEFAULTS, summaryCsv, CELL_METRICS_FILE,
+  studyDatasets, runProblems, preflightRun, type StudyDataset, type RunPreflightInput,
   type RunStudyOptions, type RunStudyResult, type RunProgress, type ModelEntry, type CellMetrics,
 } from './run/index.js';
 

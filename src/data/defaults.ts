@@ -10,3 +10,9 @@ export const DATA_DEFAULTS = Object.freeze({
 
 /** Where `lmkg data fetch` downloads LAMA from. */
 export const LAMA_URL = 'https://dl.fbaipublicfiles.com/LAMA/data.zip';
+
+/** The data.zip URL in force: `$LMKG_LAMA_URL` (a mirror), else {@link LAMA_URL}. */
+export function lamaArchiveUrl(): string {
+  const mirror = process.env.LMKG_LAMA_URL;
+  return mirror && mirror.length > 0 ? mirror : LAMA_URL;
+}

@@ -8,18 +8,19 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError } from '../errors.js';
-import { LAMA_URL } from './defaults.js';
+import { withCacheLock } from './cache-lock.js';
+import { lamaArchiveUrl } from './defaults.js';
 import { downloadFile, type DownloadProgress } from './download.js';
 import { extractZip } from './extract-zip.js';
 import { cacheDir } from './paths.js';
-import { verifyLamaFolder } from './verify.js';
+import { lamaChecksPass, verifyLamaFolder } from './verify.js';
 
 export type FetchProgress =
   | DownloadProgress
-  | { stage: 'extract' | 'verify' | 'install'; message: string };
+  | { stage: 'extract' | 'verify' | 'install' | 'wait'; message: string };
 
 export interface FetchLamaOptions {
-  /** Archive URL (default: the official LAMA data.zip). */
+  /** Archive URL (default: `$LMKG_LAMA_URL`, else the official LAMA data.zip). */
   url?: string;
   /** Cache root (default: `$LMKG_CACHE_DIR` or `~/.cache/lmkg`). */
   cacheDir?: string;
@@ -38,15 +39,28 @@ export interface FetchLamaResult {
   files: number;
 }
 
+/**
+ * Downloads, checks and installs LAMA into `<cache>/lama` (see the file comment). Holds the cache's
+ * `lama` lock meanwhile, so a second process waits and then finds the verified copy.
+ */
 export async function fetchLama(options: FetchLamaOptions = {}): Promise<FetchLamaResult> {
   const root = options.cacheDir ?? cacheDir();
+  return withCacheLock(root, 'lama', () => fetchLamaLocked(root, options), {
+    ...(options.signal ? { signal: options.signal } : {}),
+    onWait: (owner, lockFile) => options.onProgress?.({
+      stage: 'wait', message: `waiting for ${owner ? `process ${owner.pid} on ${owner.host}` : 'another process'}, which is fetching LAMA into this cache (${lockFile})`,
+    }),
+  });
+}
+
+async function fetchLamaLocked(root: string, options: FetchLamaOptions): Promise<FetchLamaResult> {
   const lamaFolder = join(root, 'lama');
   if (!options.force && existsSync(lamaFolder)) {
     const checks = await verifyLamaFolder(lamaFolder);
-    if (checks.every((c) => c.status === 'ok')) return { lamaFolder, downloaded: false, files: checks.length };
+    if (lamaChecksPass(checks)) return { lamaFolder, downloaded: false, files: checks.length };
   }
   const zipFile = join(root, 'downloads', 'lama-data.zip');
-  await downloadFile(options.url ?? LAMA_URL, zipFile, {
+  await downloadFile(options.url ?? lamaArchiveUrl(), zipFile, {
     ...(options.retries === undefined ? {} : { retries: options.retries }),
     ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -58,7 +72,7 @@ export async function fetchLama(options: FetchLamaOptions = {}): Promise<FetchLa
     options.onProgress?.({ stage: 'extract', message: `extracting ${zipFile}` });
     const files = await extractZip(zipFile, staging, { stripPrefix: 'data/' });
     options.onProgress?.({ stage: 'verify', message: 'checking sha256 sums' });
-    const bad = (await verifyLamaFolder(staging)).filter((c) => c.status !== 'ok');
+    const bad = (await verifyLamaFolder(staging)).filter((c) => c.status === 'missing' || c.status === 'mismatch');
     if (bad.length > 0) {
       const detail = bad.map((c) => (c.status === 'missing' ? `${c.file} is missing` : `${c.file} has sha256 ${c.actual}, expected ${c.expected}`));
       throw new IntegrityError(`the downloaded LAMA archive fails its checks: ${detail.join('; ')}`);

@@ -3,6 +3,7 @@
  */
 export { cacheDir, dataRoot, dataFolder, type DataRootOptions, type ResolvedDataRoot, type DataSubfolder } from './paths.js';
 export { NAMED_DATASETS, resolveDataset, availableDatasets, type DatasetRef } from './datasets.js';
+export { datasetNames } from './dataset-names.js';
 export { loadLamaDataset, type LoadDatasetOptions, type LamaDataset } from './load-dataset.js';
 export { readLamaFacts, factQueries, countMasks, passesJudgmentFilter, recordShape, type QueryMode } from './lama-reader.js';
 export { GOOGLE_RE_RELATIONS, readRelations, fillTemplate } from './relations.js';
@@ -10,7 +11,9 @@ export { readJsonl, type JsonlLine } from './jsonl.js';
 export { fetchLama, type FetchLamaOptions, type FetchLamaResult, type FetchProgress } from './fetch-lama.js';
 export { downloadFile, type DownloadOptions, type DownloadProgress, type DownloadResult } from './download.js';
 export { extractZip, unsafeEntryReason } from './extract-zip.js';
-export { verifyLamaFolder, type FileCheck } from './verify.js';
+export { verifyLamaFolder, lamaChecksPass, type FileCheck } from './verify.js';
 export { LAMA_SHA256, sha256File } from './checksums.js';
-export { DATA_DEFAULTS, LAMA_URL } from './defaults.js';
+export { DATA_DEFAULTS, LAMA_URL, lamaArchiveUrl } from './defaults.js';
+export { withCacheLock, readLockOwner, CACHE_LOCK_DEFAULTS, type CacheLockOptions, type CacheLockOwner } from './cache-lock.js';
 export { MASK_MARKER, type ClozeQuery, type LamaFact, type LamaShape, type Relation, type DatasetStats } from './types.js';
+export { datasetProblems, lamaFolderProblem, dataFixFor } from './preflight.js';

@@ -22,17 +22,48 @@ export function recordShape(record: Record<string, unknown>): LamaShape {
   return 'squad';
 }
 
-/** Streams the facts of a LAMA JSONL file; every record must have the first record's shape. */
+/**
+ * Streams the facts of a LAMA JSONL file; every record must have the first record's shape, and fact
+ * ids must be unique within the file (see {@link factIdOf} for where an id comes from).
+ */
 export async function* readLamaFacts(file: string, options: ReadFactsOptions): AsyncGenerator<LamaFact & { shape: LamaShape }> {
   let fileShape: LamaShape | null = null;
+  const seen = new Map<string, { line: number; from: FactIdSource }>();
   for await (const { line, value } of readJsonl(file)) {
     const shape = recordShape(value);
     fileShape ??= shape;
     if (shape !== fileShape) {
       throw new DataFormatError({ file, line }, `record looks like ${shape} but the file's first record is ${fileShape}`);
     }
-    yield { ...parseRecord(value, shape, { file, line }, options), shape };
+    const fact = parseRecord(value, shape, { file, line }, options);
+    const earlier = seen.get(fact.factId);
+    if (earlier) {
+      throw new DataFormatError(
+        { file, line, ...(fact.factIdFrom === 'line' ? {} : { field: fact.factIdFrom }) },
+        `duplicate fact id "${fact.factId}" (line ${earlier.line} has it too); ids must be unique within a file: give each record its own "id", or leave "id" and "uuid" out to number the records by line`,
+      );
+    }
+    seen.set(fact.factId, { line, from: fact.factIdFrom });
+    yield { ...fact, shape };
   }
+}
+
+/** Where a fact's id came from. */
+export type FactIdSource = 'id' | 'uuid' | 'line';
+
+/**
+ * A record's fact id: its `id` field (SQuAD) or `uuid` field (Google-RE, T-REx), whichever it has
+ * (a string or a number), else its line number (`line-<n>`), so hand-written probes need no id.
+ */
+export function factIdOf(record: Record<string, unknown>, shape: LamaShape, where: { file: string; line: number }): { factId: string; factIdFrom: FactIdSource } {
+  const fields: Array<'id' | 'uuid'> = shape === 'squad' ? ['id', 'uuid'] : ['uuid', 'id'];
+  for (const field of fields) {
+    const value = record[field];
+    if (value === undefined || value === null) continue;
+    if ((typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value))) return { factId: String(value), factIdFrom: field };
+    throw new DataFormatError({ ...where, field }, `expected a non-empty string or a number, got ${JSON.stringify(value)} (leave the field out to number the records by line)`);
+  }
+  return { factId: `line-${where.line}`, factIdFrom: 'line' };
 }
 
 function parseRecord(
@@ -49,9 +80,10 @@ function parseRecord(
     return value;
   };
   const gold = str('obj_label');
+  const id = factIdOf(record, shape, where);
   if (shape === 'squad') {
     return {
-      factId: str('id'), dataset: options.dataset, subject: null, relation: null, gold,
+      ...id, dataset: options.dataset, subject: null, relation: null, gold,
       maskedSentences: sentenceList(record, where), evidenceUrl: null, judgments: null, line: where.line,
     };
   }
@@ -61,7 +93,7 @@ function parseRecord(
     const evidences = Array.isArray(record.evidences) ? (record.evidences as Array<Record<string, unknown>>) : [];
     const url = evidences.find((e) => typeof e?.url === 'string')?.url as string | undefined;
     return {
-      factId: str('uuid'), dataset: options.dataset, subject: str('sub_label'), relation, gold,
+      ...id, dataset: options.dataset, subject: str('sub_label'), relation, gold,
       maskedSentences: sentenceList(record, where), evidenceUrl: url ?? null,
       judgments: countJudgments(record.judgments, where), line: where.line,
     };
@@ -70,7 +102,7 @@ function parseRecord(
   const known = options.relations?.get(predicate);
   const relation = known ?? { id: predicate, label: predicate, template: null };
   return {
-    factId: str('uuid'), dataset: options.dataset, subject: str('sub_label'), relation, gold,
+    ...id, dataset: options.dataset, subject: str('sub_label'), relation, gold,
     maskedSentences: trexSentences(record, where), evidenceUrl: null, judgments: null, line: where.line,
   };
 }

@@ -48,11 +48,13 @@ export async function loadLamaDataset(id: string, options: LoadDatasetOptions = 
   let total = 0;
   let sentences = 0;
   let skipped = 0;
+  let idsFromLines = 0;
   for await (const fact of readLamaFacts(ref.file, { dataset: id, relations })) {
     shape = fact.shape;
     total += 1;
     sentences += fact.maskedSentences.length;
     skipped += fact.maskedSentences.filter((s) => countMasks(s) !== 1).length;
+    if (fact.factIdFrom === 'line') idsFromLines += 1;
     const { shape: _shape, ...plain } = fact;
     if (resolved.filterJudgments && !passesJudgmentFilter(plain)) continue;
     facts.push(plain);
@@ -65,7 +67,7 @@ export async function loadLamaDataset(id: string, options: LoadDatasetOptions = 
     ref,
     stats: {
       dataset: id, file: ref.file, shape, facts: total, factsAfterJudgmentFilter: passing,
-      sentences, skippedSentences: skipped, queries: queries.length,
+      sentences, skippedSentences: skipped, queries: queries.length, factIdsFromLines: idsFromLines,
     },
     facts,
     queries: limited,

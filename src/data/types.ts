@@ -19,8 +19,10 @@ export interface Relation {
 
 /** One LAMA record: a fact with its gold object and the masked sentences that state it. */
 export interface LamaFact {
-  /** Google-RE / T-REx `uuid`, SQuAD `id`. */
+  /** SQuAD `id`, Google-RE / T-REx `uuid`; without either, `line-<n>` (unique within the file). */
   factId: string;
+  /** The field the id came from, or `line` when the record has none. */
+  factIdFrom: 'id' | 'uuid' | 'line';
   dataset: string;
   /** `sub_label`; null for SQuAD, whose records have no subject. */
   subject: string | null;
@@ -63,4 +65,6 @@ export interface DatasetStats {
   skippedSentences: number;
   /** Queries produced (sentences minus skipped, after the filter if it is on). */
   queries: number;
+  /** Records without an `id` or `uuid`, whose fact id is their line number (`line-<n>`). */
+  factIdsFromLines: number;
 }

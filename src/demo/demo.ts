@@ -8,12 +8,12 @@
  *      timelines labelled seen / held-out  (lmkg run)
  *   5. the table: P@1 and triple F1 per epoch for seen vs held-out facts, 95% intervals
  *
+ * Before step 1 it checks what it needs, fetches LAMA and UD English EWT when missing and trains the
+ * parser (preflight.ts), so nothing is found missing after the training.
  * Every step resumes: a second run finds the checkpoints and the finished cells and does no work.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { dataFolder, fetchLama } from '../data/index.js';
-import { NotFoundError } from '../errors.js';
 import { csvCell, type ChanceFigures } from '../compare/index.js';
 import { memoiseParser } from '../extract/index.js';
 import { writeTextAtomic } from '../files.js';
@@ -23,6 +23,7 @@ import { expandModels, readChanceResults, runStudy, safeFolderName, type RunProg
 import { HOLDOUT_FILE, listTrainingCheckpoints, readTrainerState, resumeTraining, train, type TrainConfig, type TrainProgress } from '../train/index.js';
 import { DEMO_DEFAULTS, DEMO_QUICK, GOOGLE_RE_DATASETS, PRETRAINED_MODELS } from './defaults.js';
 import { groupTable, type GroupTable } from './group-table.js';
+import { prepareDemo, type PrepareProgress } from './preflight.js';
 
 export interface DemoOptions {
   out?: string;
@@ -43,7 +44,7 @@ export interface DemoOptions {
 }
 
 export type DemoProgress =
-  | { stage: 'data'; message: string }
+  | PrepareProgress
   | { stage: 'train'; event: TrainProgress }
   | { stage: 'study'; event: RunProgress }
   | { stage: 'table'; message: string };
@@ -64,8 +65,8 @@ export interface DemoResult {
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const out = resolve(options.out ?? DEMO_DEFAULTS.out);
   const dataDir = options.dataDir;
-  await ensureLamaData(dataDir, (message) => options.onProgress?.({ stage: 'data', message }));
   const quick = options.quick === true;
+  await prepareDemo(options, out, quick, (event) => options.onProgress?.(event));
   const extractors = quick ? DEMO_QUICK.extractors : DEMO_DEFAULTS.extractors;
   const bootstrap = quick ? DEMO_QUICK.bootstrap : DEMO_DEFAULTS.bootstrap;
   const studyDir = join(out, options.pretrained ? 'pretrained' : 'study');
@@ -91,17 +92,6 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     seenRises: seen.length > 1 && (seen.at(-1)!.p1.estimate ?? 0) > (seen[0]!.p1.estimate ?? 0),
   } : null;
   return { out, trainDir, studyDir, reportFile: study.reportFile, trainedSteps, study, table, goals };
-}
-
-/** Data from the cache or LMKG_DATA_DIR; with neither, `lmkg data fetch` runs first. */
-async function ensureLamaData(dataDir: string | undefined, say: (message: string) => void): Promise<void> {
-  try {
-    dataFolder('lama', dataDir ? { dataDir } : {});
-  } catch (error) {
-    if (!(error instanceof NotFoundError) || dataDir || process.env.LMKG_DATA_DIR) throw error;
-    say('no LAMA data in the cache: downloading it (lmkg data fetch)');
-    await fetchLama();
-  }
 }
 
 async function trainOrResume(trainDir: string, options: DemoOptions, quick: boolean): Promise<number> {

@@ -43,3 +43,15 @@ export const INIT_DEFAULTS = Object.freeze({
   /** Also write onnx/model.onnx. */
   onnx: true,
 });
+
+/** The Hugging Face hub: where hub ids are downloaded from, and how long a check may take. */
+export const HUB_DEFAULTS = Object.freeze({
+  /** Used when `$HF_ENDPOINT` is unset. */
+  endpoint: 'https://huggingface.co',
+  /** Branch, tag or commit downloaded. */
+  revision: 'main',
+  /** A metadata request (HEAD) that takes longer fails: an offline machine gets an answer, not a hang. */
+  timeoutMs: 10_000,
+  /** The files lmkg needs from a hub repository (it runs onnx/model.onnx in its own engine). */
+  files: ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'] as readonly string[],
+});

@@ -27,5 +27,8 @@ export { readPredictions, readPartialPredictions, readProbeMeta, metaPath, parti
 export { lamaMetrics, type LamaMetrics, type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount } from './metrics.js';
 export { writeModelFolder, checkTokenizerFits, tokenizerConfig, type WriteModelFolderOptions } from './model-folder.js';
 export { initModel, type InitModelOptions, type InitModelResult } from './model-init.js';
-export { PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS } from './defaults.js';
+export { PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS, HUB_DEFAULTS } from './defaults.js';
+export { hubEndpoint, hubFileUrl, hubFileMetadata, hubFileMismatch, fileHash, type HubFileMetadata, type HubRequestOptions } from './hub-metadata.js';
+export { downloadHubRepo, readHubRecord, HUB_RECORD_FILE, type HubRecord, type HubDownloadOptions, type HubDownloadProgress } from './hub-download.js';
+export { modelProblems, modelProblem, type ModelPreflightOptions } from './preflight.js';
 export type { PredictionRecord, TokenPrediction, FactPrediction, CommonVocabPrediction } from './prediction-types.js';

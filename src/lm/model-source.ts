@@ -2,12 +2,16 @@
  * @file Where a model comes from: a local folder with `onnx/model.onnx`, a local folder with only
  * `model.safetensors` (exported to ONNX on first use and cached next to it, keyed by the weights'
  * sha256), or a Hugging Face hub id that transformers.js downloads and caches (the paper's names
- * map to ONNX conversions it can load). Every source ends as a local folder.
+ * map to ONNX conversions it can load; hub-download.ts checks every file). Every source ends as a
+ * local folder.
  */
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cacheDir, sha256File } from '../data/index.js';
-import { LmkgError, NetworkError, NotFoundError, UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { HUB_DEFAULTS } from './defaults.js';
+import { downloadHubRepo, HUB_RECORD_FILE, readHubRecord } from './hub-download.js';
+import { hubEndpoint } from './hub-metadata.js';
 import { LMKG_VERSION } from '../version.js';
 import { loadCheckpoint } from './checkpoint.js';
 import { writeJsonAtomic } from '../files.js';
@@ -46,8 +50,10 @@ export interface ModelSourceOptions {
   hubUrl?: string;
   /** Where hub downloads are cached (default `<lmkg cache>/hub`). */
   hubCacheDir?: string;
-  /** Progress of downloads and exports. */
-  onProgress?: (event: { stage: 'download' | 'export'; message: string }) => void;
+  /** A hub metadata request that takes longer fails (default HUB_DEFAULTS.timeoutMs). */
+  hubTimeoutMs?: number;
+  /** Progress of downloads (with the file and bytes while one arrives) and exports. */
+  onProgress?: (event: { stage: 'download' | 'export'; message: string; file?: string; bytes?: number; total?: number | null }) => void;
 }
 
 const EXPORT_RECORD = 'model.onnx.lmkg.json';
@@ -127,48 +133,28 @@ function writable(dir: string): boolean {
   }
 }
 
-const NEEDED_HUB_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', join('onnx', 'model.onnx')];
-
+/**
+ * A hub model: the verified copy in the cache when there is one (no network), else downloaded and
+ * verified (hub-download.ts). A copy from before lmkg verified downloads is used as it is.
+ */
 async function resolveHub(spec: string, options: ModelSourceOptions): Promise<ResolvedModelSource> {
   const hubId = HUB_ALIASES[spec] ?? spec;
   const hubCache = options.hubCacheDir ?? join(cacheDir(), 'hub');
   const dir = join(hubCache, hubId);
   const onnxPath = join(dir, 'onnx', 'model.onnx');
   const notes = hubId === spec ? [] : [`"${spec}" is the hub model ${hubId}`];
-  if (!NEEDED_HUB_FILES.every((file) => existsSync(join(dir, file)))) {
-    options.onProgress?.({ stage: 'download', message: `downloading ${hubId} from the Hugging Face hub into ${hubCache}` });
-    await downloadHubModel(spec, hubId, hubCache, options.hubUrl ?? process.env.HF_ENDPOINT);
-    const missing = NEEDED_HUB_FILES.filter((file) => !existsSync(join(dir, file)));
-    if (missing.length > 0) throw new UsageError(`model "${spec}": the hub repo ${hubId} has no ${missing.join(', ')}; lmkg needs an ONNX masked LM (e.g. a Xenova/* conversion)`);
-    notes.push(`downloaded ${hubId} into ${dir}`);
+  if (readHubRecord(dir) === null) {
+    if (HUB_DEFAULTS.files.every((file) => existsSync(join(dir, file))) && !existsSync(join(dir, HUB_RECORD_FILE))) {
+      notes.push(`using ${dir} as it is (downloaded before lmkg verified hub downloads; delete it to download and verify again)`);
+    } else {
+      const endpoint = hubEndpoint(options.hubUrl);
+      await downloadHubRepo(spec, hubId, {
+        endpoint, cacheDir: hubCache, ...(options.hubTimeoutMs ? { timeoutMs: options.hubTimeoutMs } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      notes.push(`downloaded ${hubId} from ${endpoint} into ${dir} (sizes and hashes checked)`);
+    }
   }
   return { spec, kind: 'hub', hubId, dir, onnxPath, weightsSha256: await sha256File(onnxPath), notes };
 }
 
-/** Downloads through transformers.js (its cache layout is `<cacheDir>/<repo>/<file>`). */
-async function downloadHubModel(spec: string, hubId: string, hubCache: string, hubUrl: string | undefined): Promise<void> {
-  const { env, AutoTokenizer, AutoModelForMaskedLM } = await import('@huggingface/transformers');
-  const saved = { cacheDir: env.cacheDir, remoteHost: env.remoteHost, allowRemoteModels: env.allowRemoteModels, useFSCache: env.useFSCache };
-  env.cacheDir = hubCache;
-  env.useFSCache = true;
-  env.allowRemoteModels = true;
-  if (hubUrl) env.remoteHost = hubUrl.endsWith('/') ? hubUrl : `${hubUrl}/`;
-  try {
-    await AutoTokenizer.from_pretrained(hubId);
-    const model = await AutoModelForMaskedLM.from_pretrained(hubId, { dtype: 'fp32', device: 'cpu' });
-    await model.dispose();
-  } catch (error) {
-    if (error instanceof LmkgError) throw error;
-    const message = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
-    if (/\b(404|not found|Could not locate)\b/i.test(message) && !/fetch failed|ENOTFOUND|ECONNREFUSED|EAI_AGAIN/i.test(message)) {
-      throw new NotFoundError(`model "${spec}": the hub has no ONNX model ${hubId} (${firstLine(message)}); give a local folder instead, e.g. --model ./my-model made by \`lmkg model init\``, { cause: error });
-    }
-    throw new NetworkError(`model "${spec}": cannot download ${hubId} from the Hugging Face hub (${firstLine(message)}). Offline? Use a local model folder instead: --model ./my-model (config.json, tokenizer.json and onnx/model.onnx or model.safetensors, e.g. made by \`lmkg model init\`)`, { cause: error });
-  } finally {
-    Object.assign(env, saved);
-  }
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]!.slice(0, 200);
-}

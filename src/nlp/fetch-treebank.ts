@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError } from '../errors.js';
+import { withCacheLock } from '../data/cache-lock.js';
 import { downloadFile, type DownloadProgress } from '../data/download.js';
 import { sha256File } from '../data/checksums.js';
 import { cacheDir as defaultCacheDir } from '../data/paths.js';
@@ -17,10 +18,11 @@ import { TREEBANK_NAME } from './treebank.js';
 
 export type FetchTreebankProgress =
   | (DownloadProgress & { file: string })
-  | { stage: 'verify' | 'install' | 'present'; file: string };
+  | { stage: 'verify' | 'install' | 'present'; file: string }
+  | { stage: 'wait'; message: string };
 
 export interface FetchTreebankOptions {
-  /** Where the files are (default: the pinned release on raw.githubusercontent.com). */
+  /** Where the files are (default: `$LMKG_UD_URL`, else the pinned release on raw.githubusercontent.com). */
   baseUrl?: string;
   /** Cache root (default `$LMKG_CACHE_DIR`, else `~/.cache/lmkg`). */
   cacheDir?: string;
@@ -38,11 +40,30 @@ export interface FetchTreebankResult {
   downloaded: string[];
 }
 
+/** The base URL in force: `$LMKG_UD_URL` (a mirror of the release files), else the pinned release. */
+export function treebankBaseUrl(): string {
+  const mirror = process.env.LMKG_UD_URL;
+  return mirror && mirror.length > 0 ? mirror : UD_EWT_BASE_URL;
+}
+
+/**
+ * Downloads, checks and installs the release files (see the file comment), holding the cache's
+ * `ud` lock meanwhile, so a second process waits and then finds the verified files.
+ */
 export async function fetchTreebank(options: FetchTreebankOptions = {}): Promise<FetchTreebankResult> {
   const root = options.cacheDir ?? defaultCacheDir();
+  return withCacheLock(root, 'ud', () => fetchTreebankLocked(root, options), {
+    ...(options.signal ? { signal: options.signal } : {}),
+    onWait: (owner, lockFile) => options.onProgress?.({
+      stage: 'wait', message: `waiting for ${owner ? `process ${owner.pid} on ${owner.host}` : 'another process'}, which is fetching UD English EWT into this cache (${lockFile})`,
+    }),
+  });
+}
+
+async function fetchTreebankLocked(root: string, options: FetchTreebankOptions): Promise<FetchTreebankResult> {
   const folder = join(root, 'ud', TREEBANK_NAME);
   const staging = join(root, 'downloads', 'ud');
-  const baseUrl = (options.baseUrl ?? UD_EWT_BASE_URL).replace(/\/+$/, '');
+  const baseUrl = (options.baseUrl ?? treebankBaseUrl()).replace(/\/+$/, '');
   await mkdir(folder, { recursive: true });
   const downloaded: string[] = [];
   for (const file of UD_EWT_FILES) {

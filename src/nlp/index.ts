@@ -11,7 +11,7 @@ export { readConllu, parseConllu, UPOS_TAGS, type TreebankSentence, type Treeban
 export {
   readTreebank, treebankFiles, treebankFolder, treebankSha256, TREEBANK_NAME, type TreebankSplit, type ReadTreebankOptions,
 } from './treebank.js';
-export { fetchTreebank, type FetchTreebankOptions, type FetchTreebankResult, type FetchTreebankProgress } from './fetch-treebank.js';
+export { fetchTreebank, treebankBaseUrl, type FetchTreebankOptions, type FetchTreebankResult, type FetchTreebankProgress } from './fetch-treebank.js';
 export { UD_EWT_SHA256, UD_EWT_FILES } from './treebank-checksums.js';
 export { trainParser, type TrainingSentence, type TrainParserOptions, type TrainProgress, type TaggerProgress } from './train-parser.js';
 export {
@@ -23,4 +23,5 @@ export {
   loadOrTrainParser, parserCacheFile, type ParserCacheOptions, type CachedParser, type ParserProgress,
 } from './parser-cache.js';
 export { isProjective, projectivize } from './projectivize.js';
-export { PARSER_DEFAULTS, PARSER_VERSION, UD_EWT_RELEASE, UD_EWT_BASE_URL } from './defaults.js';
+export { PARSER_DEFAULTS, PARSER_VERSION, UD_EWT_RELEASE, UD_EWT_BASE_URL, parserTrainLimitFromEnv } from './defaults.js';
+export { parserProblem, treebankProblem } from './preflight.js';

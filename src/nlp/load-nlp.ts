@@ -10,6 +10,7 @@
 import { InvalidOptionError } from '../errors.js';
 import { resolveOptions } from '../options.js';
 import { findEntities, moveSpan } from './entities.js';
+import { parserTrainLimitFromEnv } from './defaults.js';
 import { loadParserModel } from './model-file.js';
 import { loadOrTrainParser, type ParserProgress } from './parser-cache.js';
 import { parseTaggedWords, type ParsedTree, type ParserModel } from './parser-model.js';
@@ -86,7 +87,7 @@ export async function loadNlp(options: LoadNlpOptions = {}): Promise<Nlp> {
 function sharedModel(
   settings: typeof NLP_OPTION_DEFAULTS, onProgress: ((progress: ParserProgress) => void) | undefined,
 ): Promise<{ model: ParserModel; file: string }> {
-  const key = JSON.stringify([settings.modelFile, settings.dataDir, settings.cacheDir, settings.trainLimit, settings.epochs]);
+  const key = JSON.stringify([settings.modelFile, settings.dataDir, settings.cacheDir, settings.trainLimit ?? parserTrainLimitFromEnv(), settings.epochs]);
   let promise = loaded.get(key);
   if (!promise) {
     promise = settings.modelFile

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFormatError } from '../errors.js';
 import { cacheDir as defaultCacheDir, type DataRootOptions } from '../data/paths.js';
-import { PARSER_DEFAULTS, PARSER_VERSION } from './defaults.js';
+import { PARSER_DEFAULTS, PARSER_VERSION, parserTrainLimitFromEnv } from './defaults.js';
 import { evaluateParser, type EvaluateProgress, type ParserScores } from './evaluate-parser.js';
 import { loadParserModel, saveParserModel } from './model-file.js';
 import type { ParserModel } from './parser-model.js';
@@ -45,13 +45,15 @@ export interface CachedParser {
 }
 
 /** Where the model for these settings is (or will be) cached. */
-export async function parserCacheFile(options: ParserCacheOptions = {}): Promise<string> {
+export async function parserCacheFile(given: ParserCacheOptions = {}): Promise<string> {
+  const options = withEnvironment(given);
   const trainSha256 = await treebankSha256('train', options);
   return join(options.cacheDir ?? defaultCacheDir(), 'parser', `ewt-${cacheKey(trainSha256, options)}.lmkgparser`);
 }
 
 /** Loads the cached model for these settings, training (and caching) it first when absent. */
-export async function loadOrTrainParser(options: ParserCacheOptions = {}): Promise<CachedParser> {
+export async function loadOrTrainParser(given: ParserCacheOptions = {}): Promise<CachedParser> {
+  const options = withEnvironment(given);
   const trainSha256 = await treebankSha256('train', options);
   const file = join(options.cacheDir ?? defaultCacheDir(), 'parser', `ewt-${cacheKey(trainSha256, options)}.lmkgparser`);
   if (!options.retrain && existsSync(file)) {
@@ -91,6 +93,13 @@ async function trainFromTreebank(trainSha256: string, options: ParserCacheOption
     model.info.dev = { uas: scores.uas, las: scores.las, lasUniversal: scores.lasUniversal, words: scores.words };
   }
   return model;
+}
+
+/** `trainLimit` defaults to `$LMKG_PARSER_TRAIN_LIMIT` (see defaults.ts). */
+function withEnvironment(options: ParserCacheOptions): ParserCacheOptions {
+  if (options.trainLimit !== undefined) return options;
+  const trainLimit = parserTrainLimitFromEnv();
+  return trainLimit === undefined ? options : { ...options, trainLimit };
 }
 
 function rootOf(options: DataRootOptions): DataRootOptions {

@@ -25,7 +25,9 @@ import { writeReport, type GraphView, type PosView, type ReportData, type Summar
 import { UsageError } from '../errors.js';
 import { LMKG_VERSION } from '../version.js';
 import { RUN_DEFAULTS } from './defaults.js';
-import { expandModels, safeFolderName, type ModelEntry } from './model-list.js';
+import { studyDatasets } from './dataset-folders.js';
+import { preflightRun } from './preflight.js';
+import { expandModels, type ModelEntry } from './model-list.js';
 import { finishedCell, readCellGraphView, runCell, type CellMetrics, type CellSpec } from './study-cell.js';
 import { chanceInputs, computeStudyChance, readStudyChance } from './study-chance.js';
 import { writeTimeline, type FactGroups } from './study-timeline.js';
@@ -95,7 +97,8 @@ interface RunRecord {
   args: Record<string, unknown>;
   versions: Record<string, string>;
   models: Array<ModelEntry & { weightsSha256: string | null }>;
-  datasets: Array<{ id: string; file: string | null; sha256: string | null }>;
+  /** id: as given (a file: id keeps its path); name: as shown in the summary and the report. */
+  datasets: Array<{ id: string; name?: string; file: string | null; sha256: string | null }>;
   timeline: boolean;
   startedAt: string;
   finishedAt: string | null;
@@ -106,7 +109,7 @@ interface RunRecord {
 }
 
 export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult> {
-  const { models: modelSpecs, datasets, out: outArg, nlp, signal, onProgress, metrics, extractors: extractorNames, ...rest } = options;
+  const { models: modelSpecs, datasets: datasetIds, out: outArg, nlp, signal, onProgress, metrics, extractors: extractorNames, ...rest } = options;
   const { extractors: _defaultExtractors, ...runDefaults } = RUN_DEFAULTS;
   const settings = resolveOptions('runStudy', { ...runDefaults, limit: undefined as number | undefined, commonVocab: undefined as string | undefined, dataDir: undefined as string | undefined, factGroups: undefined as string | undefined, maxCells: undefined as number | undefined }, rest, {
     topK: 'positive-integer', batchSize: 'positive-integer', limit: 'positive-integer', mode: ['sentences', 'template'],
@@ -117,12 +120,21 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   });
   if (!Number.isInteger(settings.chance) || settings.chance < 0) throw new UsageError(`run: --chance must be a whole number of shuffles (0: no chance baseline), got ${settings.chance}`);
   if (settings.chanceBlockSize < 2) throw new UsageError(`run: --chance-block-size must be at least 2, got ${settings.chanceBlockSize}`);
-  if (datasets.length === 0) throw new UsageError('run: give at least one dataset (--datasets)');
+  if (datasetIds.length === 0) throw new UsageError('run: give at least one dataset (--datasets)');
   const extractors = [...new Set((extractorNames ?? RUN_DEFAULTS.extractors).map((name) => resolveExtractor(name).name))];
   for (const metric of metrics ?? []) {
     if (!(METRIC_NAMES as readonly string[]).includes(metric)) throw new UsageError(`run: unknown metric "${metric}"; known metrics: ${METRIC_NAMES.join(', ')}`);
   }
   const out = resolve(outArg);
+  await preflightRun({
+    models: modelSpecs, datasets: datasetIds, out, extractors, dataDir: settings.dataDir, parserModel: nlp?.modelFile,
+    factGroups: settings.factGroups, commonVocab: settings.commonVocab,
+  });
+  // Loops run over the datasets' short names (P19 for file:/x/TREx/P19.jsonl); the probe loads by id.
+  const study = studyDatasets(datasetIds, out);
+  const datasets = study.map((d) => d.name);
+  const idOf = (name: string): string => study.find((d) => d.name === name)!.id;
+  const folderOf = (name: string): string => study.find((d) => d.name === name)!.folder;
   const { models, timeline } = expandModels(modelSpecs);
   const referenceModel = settings.reference === 'gold' ? null : models.find((m) => m.name === settings.reference || m.spec === settings.reference);
   if (settings.reference !== 'gold' && !referenceModel) {
@@ -136,7 +148,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
     lmkgVersion: LMKG_VERSION, status: 'running', args: {}, versions: versions(), models: [], datasets: [], timeline,
     startedAt: new Date().toISOString(), finishedAt: null, timings: {},
   };
-  record.args = { models: modelSpecs, datasets, out: outArg, metrics: metrics ?? null, ...settings, extractors };
+  record.args = { models: modelSpecs, datasets: datasetIds, out: outArg, metrics: metrics ?? null, ...settings, extractors };
   record.models = models.map((m) => ({ ...m, weightsSha256: record.models.find((r) => r.folder === m.folder)?.weightsSha256 ?? null }));
   record.timeline = timeline;
   record.status = 'running';
@@ -174,7 +186,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
     let prober: Prober | null = null;
     try {
       for (const dataset of datasets) {
-        const datasetDir = join(out, safeFolderName(dataset));
+        const datasetDir = join(out, folderOf(dataset));
         const modelDir = join(datasetDir, model.folder);
         const predictionsFile = join(modelDir, 'predictions.jsonl');
         mkdirSync(modelDir, { recursive: true });
@@ -190,7 +202,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
           prober ??= await createProber(model.spec);
           const probeStarted = performance.now();
           // the run owns its folders: a predictions file of other options (or of lmkg 0.1) is replaced
-          const result = await prober.probe(dataset, {
+          const result = await prober.probe(idOf(dataset), {
             topK: settings.topK, batchSize: settings.batchSize, mode: settings.mode, filterJudgments: settings.filterJudgments, out: predictionsFile,
             fill: settings.fill, fillPieces: settings.fillPieces, overwrite: true,
             ...(settings.limit ? { limit: settings.limit } : {}), ...(settings.commonVocab ? { commonVocab: settings.commonVocab } : {}),
@@ -206,7 +218,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
         const meta = readProbeMeta(predictionsFile);
         const entry = record.models.find((m) => m.folder === model.folder);
         if (entry && meta) entry.weightsSha256 = meta.model.weightsSha256;
-        if (!record.datasets.some((d) => d.id === dataset) && meta) record.datasets.push({ id: dataset, file: meta.dataset.file, sha256: meta.dataset.sha256 });
+        if (!record.datasets.some((d) => d.id === idOf(dataset)) && meta) record.datasets.push({ id: idOf(dataset), name: dataset, file: meta.dataset.file, sha256: meta.dataset.sha256 });
 
         // The lama extractor needs a subject and relation per query (Google-RE, T-REx); SQuAD has none.
         const applicable = extractors.filter((extractor) => resolveExtractor(extractor).input !== 'record' || !records.some((r) => r.subject === null || r.relation === null));
@@ -290,7 +302,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
     for (const dataset of datasets) {
       progress('timeline', dataset);
       const snapshots = models.map((m) => ({ name: m.name, records: recordsByCell.get(`${dataset}/${m.name}`)! }));
-      timelines.push(await writeTimeline(join(out, safeFolderName(dataset)), dataset, snapshots, summary, groups));
+      timelines.push(await writeTimeline(join(out, folderOf(dataset)), dataset, snapshots, summary, groups));
     }
   }
   const data: ReportData = {
@@ -299,7 +311,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
     lmkgVersion: LMKG_VERSION,
     run: { args: record.args, models: models.map((m) => m.name), datasets, extractors, timeline },
     summary,
-    graphs: graphViews(out, models, datasets, extractors, notApplicable),
+    graphs: graphViews(out, models, study, extractors, notApplicable),
     timelines,
     pos: [...metricsByCell.values()].map((m) => m.pos).filter((p): p is PosView => p !== null),
   };
@@ -338,12 +350,12 @@ function orderedSummary(cells: Map<string, CellMetrics>, models: ModelEntry[], d
   return rows;
 }
 
-function graphViews(out: string, models: ModelEntry[], datasets: string[], extractors: string[], notApplicable: Set<string>): GraphView[] {
+function graphViews(out: string, models: ModelEntry[], datasets: Array<{ name: string; folder: string }>, extractors: string[], notApplicable: Set<string>): GraphView[] {
   const views: GraphView[] = [];
-  for (const dataset of datasets) {
+  for (const { name: dataset, folder } of datasets) {
     for (const model of models) {
       for (const extractor of extractors) {
-        if (!notApplicable.has(`${dataset}/${model.name}/${extractor}`)) views.push(readCellGraphView(join(out, safeFolderName(dataset), model.folder, extractor)));
+        if (!notApplicable.has(`${dataset}/${model.name}/${extractor}`)) views.push(readCellGraphView(join(out, folder, model.folder, extractor)));
       }
     }
   }

@@ -23,3 +23,4 @@ export {
   type TrainerState, type LogEntry, type CheckpointRef,
 } from './checkpoint.js';
 export { train, resumeTraining, epochOrder, TRAIN_RUN_FILE, HOLDOUT_FILE, type TrainOptions, type TrainProgress, type TrainResult } from './loop.js';
+export { trainProblems, preflightTrain, checkpointSpace, CHECKPOINT_BYTES_PER_PARAMETER, type TrainPreflightInput } from './preflight.js';

@@ -23,6 +23,7 @@ import { initTfBackend } from './backend.js';
 import { padBatch } from './blocks.js';
 import { listTrainingCheckpoints, readTrainingCheckpoint, writeTrainingCheckpoint, type LogEntry, type TrainerState } from './checkpoint.js';
 import { resolveTrainConfig } from './config.js';
+import { preflightTrain } from './preflight.js';
 import type { TrainConfig } from './defaults.js';
 import { registerWasmTrainingKernels } from './kernels.js';
 import { mlmLoss } from './loss.js';
@@ -91,6 +92,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     throw new UsageError(`train: ${out} already holds checkpoints; continue it with --resume ${options.out}, or choose another folder`);
   }
   const config = resolveTrainConfig(options.preset ?? 'tiny', options.config ?? {});
+  await preflightTrain({ corpus: options.corpus, out, tokenizer: options.tokenizer, dataDir: options.dataDir }, config);
   mkdirSync(out, { recursive: true });
   options.onProgress?.({ stage: 'prepare', message: 'reading the corpus and preparing the tokenizer' });
   const data = await prepareTrainingData({

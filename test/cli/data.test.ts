@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli, REPO_ROOT } from '../helpers/cli.js';
@@ -42,6 +42,12 @@ test('lmkg data verify passes on the shared data and fails on a changed file', a
   const root = tempDir(t);
   const { cpSync } = await import('node:fs');
   cpSync(sharedData('lama'), join(root, 'lama'), { recursive: true });
+  mkdirSync(join(root, 'lama', 'TREx'), { recursive: true });
+  writeFileSync(join(root, 'lama', 'TREx', 'P19.jsonl'), '{}\n');
+  const extra = await runCli(['data', 'verify', '--data-dir', root]);
+  assert.equal(extra.code, 0, extra.stderr);
+  assert.match(extra.stdout, /TREx\/P19\.jsonl\s+no sum/);
+  assert.match(extra.stdout, /file.* no official sum in lmkg and .*not checked: .*TREx\/P19\.jsonl/);
   writeFileSync(join(root, 'lama', 'relations.jsonl'), '{}\n');
   const bad = await runCli(['data', 'verify', '--data-dir', root]);
   assert.equal(bad.code, 5);

@@ -50,6 +50,10 @@ test('fetch: downloads, verifies and installs; the data is then readable', async
   assert.equal(existsSync(join(cache, 'downloads', 'lama-data.zip')), false, 'the archive is removed after install');
   const { stats } = await loadLamaDataset('squad', { dataDir: cache });
   assert.equal(stats.facts, 305);
+  // trex:P19 takes its label and template from the archive's relations.jsonl
+  const trex = await loadLamaDataset('trex:P19', { dataDir: cache, mode: 'template' });
+  assert.deepEqual(trex.queries[0]!.relation, { id: 'P19', label: 'place of birth', template: '[X] was born in [Y] .' });
+  assert.equal(trex.queries[0]!.maskedSentence, 'A B was born in [MASK] .');
   // A second fetch finds the verified copy and downloads nothing.
   const again = await fetchLama({ url: server.url, cacheDir: cache });
   assert.equal(again.downloaded, false);

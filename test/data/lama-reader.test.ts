@@ -69,7 +69,10 @@ test('template mode: one query per fact from the relation template', async () =>
 });
 
 test('availableDatasets lists the named datasets present', () => {
-  assert.deepEqual(availableDatasets({ dataDir: dataDir() }), ['squad', 're-place-birth', 're-date-birth', 're-place-death']);
+  const ids = availableDatasets({ dataDir: dataDir() });
+  assert.deepEqual(ids.slice(0, 4), ['squad', 're-place-birth', 're-date-birth', 're-place-death']);
+  // ../shared/data has no TREx/; a data.zip fetched by the test bootstrap has the T-REx relations too
+  assert.ok(ids.slice(4).every((id) => /^trex:P\d+$/.test(id)), ids.join(', '));
 });
 
 /** A data root with lama/TREx/P19.jsonl and relations.jsonl, written by the test. */
@@ -157,4 +160,43 @@ test('sentences without exactly one mask are skipped and counted; no mask, two m
   const { stats, queries } = await loadLamaDataset(`file:${file}`);
   assert.deepEqual([stats.sentences, stats.skippedSentences, stats.queries], [3, 2, 1]);
   assert.deepEqual(queries.map((q) => q.id), ['q#2']);
+});
+
+test('ids: "id", else "uuid", else the line number; ids must be unique within a file', async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, 'hand-written.jsonl');
+  writeFileSync(file, [
+    { masked_sentences: ['Ann Lee was born in [MASK] .'], obj_label: 'Paris' },
+    '',
+    { masked_sentences: ['Bo Ray was born in [MASK] .'], obj_label: 'Rome', uuid: 'u-7' },
+    { masked_sentences: ['Cy Dee was born in [MASK] .'], obj_label: 'Oslo', id: 12 },
+  ].map((r) => (r === '' ? '' : JSON.stringify(r))).join('\n'));
+  const { facts, queries, stats } = await loadLamaDataset(`file:${file}`);
+  assert.deepEqual(facts.map((f) => [f.factId, f.factIdFrom]), [['line-1', 'line'], ['u-7', 'uuid'], ['12', 'id']]);
+  assert.deepEqual(queries.map((q) => q.id), ['line-1#0', 'u-7#0', '12#0']);
+  assert.equal(stats.factIdsFromLines, 1);
+  // T-REx-shaped records without a uuid are numbered the same way.
+  const trex = join(dir, 'P19.jsonl');
+  writeFileSync(trex, `${JSON.stringify({ obj_label: 'Paris', sub_label: 'Ann Lee', predicate_id: 'P19', evidences: [{ masked_sentence: 'Ann Lee was born in [MASK] .' }] })}\n`);
+  assert.deepEqual((await loadLamaDataset(`file:${trex}`)).facts.map((f) => f.factId), ['line-1']);
+
+  const duplicate = join(dir, 'duplicate.jsonl');
+  writeFileSync(duplicate, [
+    { masked_sentences: ['A [MASK] .'], obj_label: 'x', id: 'q1' },
+    { masked_sentences: ['B [MASK] .'], obj_label: 'y', id: 'q2' },
+    { masked_sentences: ['C [MASK] .'], obj_label: 'z', id: 'q1' },
+  ].map((r) => JSON.stringify(r)).join('\n'));
+  await assert.rejects(loadLamaDataset(`file:${duplicate}`), (error: unknown) => {
+    assert.ok(error instanceof DataFormatError);
+    assert.deepEqual(error.location, { file: duplicate, line: 3, field: 'id' });
+    assert.match(error.message, /duplicate\.jsonl:3 \(field "id"\): duplicate fact id "q1" \(line 1 has it too\)/);
+    return true;
+  });
+  const badId = join(dir, 'bad-id.jsonl');
+  writeFileSync(badId, JSON.stringify({ masked_sentences: ['A [MASK] .'], obj_label: 'x', id: { nested: true } }));
+  await assert.rejects(loadLamaDataset(`file:${badId}`), /bad-id\.jsonl:1 \(field "id"\): expected a non-empty string or a number/);
+  // The object and the masked sentences stay required.
+  const noSentences = join(dir, 'no-sentences.jsonl');
+  writeFileSync(noSentences, JSON.stringify({ obj_label: 'x' }));
+  await assert.rejects(loadLamaDataset(`file:${noSentences}`), /no-sentences\.jsonl:1 \(field "masked_sentences"\): required field is missing/);
 });

@@ -1,19 +1,43 @@
+/**
+ * @file `lmkg demo --quick` as on a new user's machine: a child process with an empty cache, an
+ * empty HOME and no data folder, whose only "internet" is a local mirror of LAMA's data.zip and the
+ * UD release (LMKG_LAMA_URL, LMKG_UD_URL). It fetches both, trains the parser (on the first 500
+ * EWT sentences: LMKG_PARSER_TRAIN_LIMIT, to keep the test short), trains, probes and reports; a
+ * second run with the mirror stopped does no work.
+ */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadNlp } from '../../src/nlp/index.js';
 import { runCli } from '../helpers/cli.js';
-import { sharedData } from '../helpers/data-dir.js';
+import { serveDataMirror } from '../helpers/mirror.js';
 import { tempDir } from '../helpers/tmp.js';
 
-test('lmkg demo --quick: trains, probes every snapshot, writes a report whose numbers are metrics.json; a second run does no work', async (t) => {
-  const out = join(tempDir(t), 'demo');
-  const dataDir = join(sharedData('lama'), '..');
-  const parserModel = (await loadNlp({ trainLimit: 2000, typeEntities: false, dataDir })).modelFile;
-  const args = ['demo', '--quick', '--out', out, '--data-dir', dataDir, '--parser-model', parserModel];
-  const first = await runCli(args, { timeoutMs: 600_000 });
+test('lmkg demo --quick on a fresh machine: fetches LAMA and UD, trains the parser, then trains, probes every snapshot and reports; a second run does no work', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'demo');
+  const cache = join(dir, 'cache');
+  const home = join(dir, 'home');
+  mkdirSync(home);
+  const mirror = await serveDataMirror();
+  t.after(() => mirror.close());
+  const env = {
+    LMKG_DATA_DIR: undefined, LMKG_CACHE_DIR: cache, HOME: home, HF_ENDPOINT: 'http://127.0.0.1:9',
+    LMKG_LAMA_URL: mirror.lamaUrl, LMKG_UD_URL: mirror.udUrl, LMKG_PARSER_TRAIN_LIMIT: '500',
+  };
+  const args = ['demo', '--quick', '--out', out];
+  const first = await runCli(args, { env, timeoutMs: 600_000 });
   assert.equal(first.code, 0, first.stderr);
+  // the data came from the mirror into the empty cache, before training
+  assert.deepEqual(mirror.requests.filter((r) => !r.range).map((r) => r.url).sort(),
+    ['/LAMA/data.zip', '/ud/en_ewt-ud-dev.conllu', '/ud/en_ewt-ud-test.conllu', '/ud/en_ewt-ud-train.conllu']);
+  assert.ok(existsSync(join(cache, 'lama', 'Squad', 'test.jsonl')) && existsSync(join(cache, 'ud', 'UD_English-EWT', 'en_ewt-ud-train.conllu')));
+  const log = first.stderr;
+  const fetchedAt = log.indexOf('no LAMA data in the cache');
+  const parserAt = log.indexOf('loading the dependency parser');
+  const trainingAt = log.indexOf('checkpoint epoch-0');
+  assert.ok(fetchedAt >= 0 && parserAt > fetchedAt && trainingAt > parserAt, `fetch, then parser, then training:\n${log}`);
+  assert.ok(existsSync(join(cache, 'parser')), 'the parser was trained into the cache');
   assert.match(first.stdout, /P@1 seen \[95% CI\]/);
   assert.match(first.stdout, /fact F1 seen \[95% CI\]\s+chance\s+fact F1 held-out \[95% CI\]\s+chance/);
   // every row of the table has the chance band of the study's chance baselines, pooled over the three Google-RE datasets
@@ -28,8 +52,7 @@ test('lmkg demo --quick: trains, probes every snapshot, writes a report whose nu
   assert.equal(data.run.timeline, true);
   assert.ok(data.run.models.length >= 2 && data.run.models[0] === 'epoch-0');
   for (const row of data.summary) {
-    const folder = row.dataset;
-    const metrics = JSON.parse(readFileSync(join(study, folder, row.model, row.extractor, 'metrics.json'), 'utf8'));
+    const metrics = JSON.parse(readFileSync(join(study, row.dataset, row.model, row.extractor, 'metrics.json'), 'utf8'));
     assert.deepEqual(row, metrics.summary, `${row.dataset} ${row.model} ${row.extractor}`);
   }
   // The report embeds the same data it was written from.
@@ -41,7 +64,11 @@ test('lmkg demo --quick: trains, probes every snapshot, writes a report whose nu
   const holdout = JSON.parse(readFileSync(join(out, 'train', 'holdout.json'), 'utf8'));
   assert.ok(holdout.heldOutFactIds.length > 0 && holdout.seenFactIds.length > 0);
 
-  const second = await runCli(args, { timeoutMs: 600_000 });
+  // Everything is in the cache now: the mirror can go.
+  await mirror.close();
+  const logged = mirror.requests.length;
+  const second = await runCli(args, { env, timeoutMs: 600_000 });
   assert.equal(second.code, 0, second.stderr);
   assert.match(second.stdout, /0 cells computed, \d+ already finished; 0 training steps/);
+  assert.equal(mirror.requests.length, logged);
 });

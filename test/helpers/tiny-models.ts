@@ -1,13 +1,13 @@
 /**
  * @file Tiny random-weight masked LMs for tests, made the way a user makes them: a byte-level BPE
- * tokenizer trained by lmkg on a slice of the shared corpus, then `initModel` (what `lmkg model
- * init` runs). A larger init std spreads the predictions so ties do not decide tests.
+ * tokenizer trained by lmkg on a slice of the shared corpus (on a fresh clone, of text lmkg fetched:
+ * corpusText), then `initModel` (what `lmkg model init` runs). A larger init std spreads the predictions so ties do not decide tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initModel } from '../../src/lm/index.js';
 import { saveTokenizer, trainTokenizer } from '../../src/tokenizers/index.js';
-import { sharedData } from './data-dir.js';
+import { corpusText } from './data-dir.js';
 
 export interface TinyModelsOptions {
   names?: string[];
@@ -22,7 +22,7 @@ export async function makeTinyModels(dir: string, options: TinyModelsOptions = {
   const arch = options.arch ?? 'roberta';
   const tokenizerDir = join(dir, 'tokenizer');
   if (!existsSync(tokenizerDir)) {
-    const lines = readFileSync(join(sharedData('corpus'), 'bio', 'bio_000.txt'), 'utf8').split('\n').slice(0, 3000);
+    const lines = readFileSync(corpusText('bio'), 'utf8').split('\n').slice(0, 3000);
     const tokenizer = await trainTokenizer({ type: arch === 'roberta' ? 'bpe' : 'wordpiece', texts: lines, vocabSize: options.vocabSize ?? 3000 });
     await saveTokenizer(tokenizer, tokenizerDir);
   }

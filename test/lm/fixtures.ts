@@ -1,15 +1,14 @@
 /**
  * @file Test models made by lmkg itself: tokenizers trained by lmkg on a slice of the shared
- * Wikipedia corpus, and random-weight tiny models built on them.
+ * Wikipedia corpus (corpusText), and random-weight tiny models built on them.
  */
-import { join } from 'node:path';
 import { initModel, type Architecture, type InitModelResult } from '../../src/index.js';
 import { saveTokenizer, trainTokenizer } from '../../src/tokenizers/index.js';
-import { sharedData } from '../helpers/data-dir.js';
+import { corpusText } from '../helpers/data-dir.js';
 
 /** Trains a small tokenizer (vocab 2,000) of a family and saves it in `dir`; returns `dir`. */
 export async function makeTokenizer(type: 'bpe' | 'wordpiece', dir: string): Promise<string> {
-  const corpus = join(sharedData('corpus'), 'bio', 'bio_000.txt');
+  const corpus = corpusText('bio');
   const tokenizer = await trainTokenizer({ type, corpus: [corpus], vocabSize: 2000 });
   await saveTokenizer(tokenizer, dir);
   return dir;

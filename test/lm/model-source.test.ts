@@ -13,7 +13,7 @@ test('a hub id offline fails with one line that says how to use a local folder',
   await assert.rejects(resolveModelSource('bert-base-uncased', { hubUrl: 'http://127.0.0.1:9/', hubCacheDir: dir }), (error: unknown) => {
     assert.ok(error instanceof NetworkError);
     assert.ok(!error.message.includes('\n'));
-    assert.match(error.message, /^model "bert-base-uncased": cannot download Xenova\/bert-base-uncased from the Hugging Face hub .*Use a local model folder instead: --model \.\/my-model/);
+    assert.match(error.message, /^model "bert-base-uncased": cannot reach the Hugging Face hub for Xenova\/bert-base-uncased \(.*\)\. Offline\? Use a local model folder instead: --model \.\/my-model .*, or set HF_ENDPOINT to a mirror$/);
     return true;
   });
   await assert.rejects(resolveModelSource('./no/such/folder'), NotFoundError);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -9,19 +9,8 @@ import { sha256File } from '../../src/data/checksums.js';
 import { fetchTreebank } from '../../src/nlp/fetch-treebank.js';
 import { UD_EWT_SHA256 } from '../../src/nlp/treebank-checksums.js';
 import { readTreebank } from '../../src/nlp/treebank.js';
-import { sharedData } from '../helpers/data-dir.js';
+import { udReleaseFiles } from '../helpers/mirror.js';
 import { tempDir } from '../helpers/tmp.js';
-
-/** The release files, rebuilt from the shared copy (train from its parts, in order). */
-function releaseFiles(): Map<string, Buffer> {
-  const folder = join(sharedData('ud'), 'UD_English-EWT');
-  const parts = readdirSync(folder).filter((f) => f.startsWith('en_ewt-ud-train.part')).sort();
-  return new Map([
-    ['en_ewt-ud-train.conllu', Buffer.concat(parts.map((p) => readFileSync(join(folder, p))))],
-    ['en_ewt-ud-dev.conllu', readFileSync(join(folder, 'en_ewt-ud-dev.conllu'))],
-    ['en_ewt-ud-test.conllu', readFileSync(join(folder, 'en_ewt-ud-test.conllu'))],
-  ]);
-}
 
 let server: Server;
 let base: string;
@@ -29,7 +18,7 @@ let files: Map<string, Buffer>;
 const requests: string[] = [];
 
 before(async () => {
-  files = releaseFiles();
+  files = udReleaseFiles();
   server = createServer((request, response) => {
     requests.push(request.url ?? '');
     const [, mirror, name] = (request.url ?? '').split('/');
@@ -50,7 +39,7 @@ after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 test('fetchTreebank downloads, checks and installs the release; a second call downloads nothing', async (t) => {
   const cache = tempDir(t);
   const events: string[] = [];
-  const first = await fetchTreebank({ baseUrl: `${base}/good/`, cacheDir: cache, onProgress: (e) => events.push(`${e.stage} ${e.file}`) });
+  const first = await fetchTreebank({ baseUrl: `${base}/good/`, cacheDir: cache, onProgress: (e) => events.push(`${e.stage} ${'file' in e ? e.file : e.message}`) });
   assert.equal(first.folder, join(cache, 'ud', 'UD_English-EWT'));
   assert.deepEqual(first.downloaded, ['en_ewt-ud-train.conllu', 'en_ewt-ud-dev.conllu', 'en_ewt-ud-test.conllu']);
   for (const [name, sum] of Object.entries(UD_EWT_SHA256)) assert.equal(await sha256File(join(first.folder, name)), sum, name);

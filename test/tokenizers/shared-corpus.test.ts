@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { readCorpusLines, saveTokenizer, trainTokenizer } from '../../src/tokenizers/index.js';
-import { sharedData } from '../helpers/data-dir.js';
+import { corpusText } from '../helpers/data-dir.js';
 import { tempDir } from '../helpers/tmp.js';
 import { loadHfTokenizer } from './fixtures.js';
 
-const corpus = sharedData('corpus');
-const trainFile = join(corpus, 'bio', 'bio_000.txt');
+// bio_000 and general_003 of ../shared/data/corpus; on a fresh clone, text lmkg fetched itself (corpusText)
+const trainFile = corpusText('bio');
 const lines: string[] = [];
-for await (const line of readCorpusLines([join(corpus, 'general', 'general_003.txt')])) {
+for await (const line of readCorpusLines([corpusText('general')])) {
   lines.push(line);
   if (lines.length === 1000) break;
 }

@@ -68,6 +68,12 @@ function show(progress: ReturnType<typeof createProgressDisplay>, event: DemoPro
   } else if (event.stage === 'study') {
     const e = event.event;
     progress.update(e.cellsDone, e.cellsTotal, `${e.stage} ${e.cell}${e.detail ? ` ${e.detail}` : ''}`);
+  } else if (event.stage === 'fetch') {
+    progress.update(Math.round(event.bytes / 1e6), event.total === null ? null : Math.round(event.total / 1e6), `MB of ${event.what}`);
+  } else if (event.stage === 'parser') {
+    const e = event.event;
+    if (e.stage === 'train') progress.update((e.epoch - 1) * e.sentences + e.done, e.epochs * e.sentences, `parser training, epoch ${e.epoch}/${e.epochs}`);
+    else if (e.stage === 'load' || e.stage === 'save') progress.log(`${e.stage === 'load' ? 'loading' : 'saving'} the parser ${e.file}`);
   } else {
     progress.log(event.message);
   }

@@ -24,7 +24,7 @@ export function registerParserCommands(program: Command): void {
     .command('fetch')
     .description('download UD English EWT (pinned release, sha256-checked) into the cache')
     .option('--force', 'download again even if verified files are installed')
-    .option('--url <base>', 'base URL holding en_ewt-ud-{train,dev,test}.conllu (a mirror)')
+    .option('--url <base>', 'base URL holding en_ewt-ud-{train,dev,test}.conllu (a mirror; default $LMKG_UD_URL, else the official release)')
     .option('--retries <n>', 'retries after a failed attempt', wholeNumber('--retries'), 4)
     .addHelpText('after', '\nExample:\n  $ lmkg parser fetch\n  (installs into $LMKG_CACHE_DIR/ud/UD_English-EWT, default ~/.cache/lmkg/ud/UD_English-EWT)')
     .action(async (options: { force?: boolean; url?: string; retries: number }) => {
@@ -36,6 +36,7 @@ export function registerParserCommands(program: Command): void {
           retries: options.retries,
           onProgress: (event) => {
             if (event.stage === 'download') progress.update(event.bytes, event.total, event.file);
+            else if (event.stage === 'wait') progress.log(event.message);
             else progress.log(`${event.file}: ${event.stage === 'present' ? 'already installed and verified' : event.stage}`);
           },
         });

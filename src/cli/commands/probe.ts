@@ -3,13 +3,13 @@
  * `lmkg metrics` (LAMA precision from a predictions file).
  */
 import type { Command } from 'commander';
-import { InvalidOptionError, lamaMetrics, probe, readPredictions, readProbeMeta, sha256File, UsageError, type LamaMetrics } from '../../index.js';
+import { InvalidOptionError, lamaMetrics, probe, readPredictions, readProbeMeta, sha256File, UsageError, type FillRule, type LamaMetrics } from '../../index.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
 
 interface ProbeFlags {
   model: string; dataset: string; out: string; topK: number; batchSize: number; limit?: number; template?: boolean;
-  commonVocab?: string; dataDir?: string; overwrite?: boolean; threads?: number; hubUrl?: string; k: number;
+  commonVocab?: string; dataDir?: string; overwrite?: boolean; threads?: number; hubUrl?: string; k: number; fill?: string; fillPieces?: number;
 }
 
 export function registerProbeCommands(program: Command): void {
@@ -24,6 +24,8 @@ export function registerProbeCommands(program: Command): void {
     .option('--limit <n>', 'probe only the first n queries', (v) => parsePositive('--limit', v))
     .option('--template', 'one query per fact from the relation template instead of the masked sentences')
     .option('--common-vocab <file>', 'also rank over this common vocabulary (one token per line, as LAMA\'s common_vocab files)')
+    .option('--fill <rule>', 'how blanks are filled: whole-word (default), multi-token or raw (the top token, lmkg 0.1); P@k is the same for all')
+    .option('--fill-pieces <n>', 'longest multi-token fill in pieces (default 3)', (v) => parsePositive('--fill-pieces', v))
     .option('--k <n>', 'k of the P@k printed at the end', (v) => parsePositive('--k', v), 10)
     .option('--data-dir <dir>', 'data root with lama/ (default: $LMKG_DATA_DIR, else the cache)')
     .option('--threads <n>', 'onnxruntime threads (default: one per core)', (v) => parsePositive('--threads', v))
@@ -38,6 +40,8 @@ export function registerProbeCommands(program: Command): void {
           topK: flags.topK, batchSize: flags.batchSize, out: flags.out, mode: flags.template ? 'template' : 'sentences',
           ...(flags.limit === undefined ? {} : { limit: flags.limit }),
           ...(flags.commonVocab === undefined ? {} : { commonVocab: flags.commonVocab }),
+          ...(flags.fill === undefined ? {} : { fill: flags.fill as FillRule }),
+          ...(flags.fillPieces === undefined ? {} : { fillPieces: flags.fillPieces }),
           ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
           ...(flags.threads === undefined ? {} : { threads: flags.threads }),
           ...(flags.hubUrl === undefined ? {} : { hubUrl: flags.hubUrl }),

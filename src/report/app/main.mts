@@ -4,6 +4,7 @@
  * POS, footer) and exposes a small read-only hook, `window.__lmkgReport`, for tests and benchmarks.
  */
 import type { EdgeStatus, ReportData } from '../types.js';
+import { fitChartTexts } from './charts/text-fit.mjs';
 import { el } from './dom.mjs';
 import { graphSection, type GraphHandle } from './graph-view.mjs';
 import { posSection } from './pos-view.mjs';
@@ -70,6 +71,7 @@ function main(): void {
     ...sections.map(([id, title, content]) => el('section', { id }, el('h2', {}, title), content)),
     footer(data));
 
+  fitChartTexts(root); // shorten any chart text the layout's estimate let cross its chart's edge
   graph?.start();
   installHook(graph);
 }

@@ -1,7 +1,7 @@
 /** @file Metric over snapshots (epochs): one line per series, gaps where a value is missing. */
 import { svg } from '../dom.mjs';
 import { formatMetric } from '../format.mjs';
-import { chartRoot, FONT, label, legend, niceTicks, tickLabel } from './axis.mjs';
+import { chartRoot, FONT, label, legend, niceTicks, tickLabel, xLabel, xLabelLayout } from './axis.mjs';
 
 export interface LineSeries {
   name: string;
@@ -25,8 +25,8 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
   const height = spec.height ?? 300;
   const root = chartRoot(width, height, spec.title);
   const legendHeight = legend(root, spec.series.map((s) => ({ name: s.name, colour: s.colour, ...(s.dashed ? { dashed: true } : {}) })), 56, 38, width - 70);
-  const rotate = spec.xLabels.length > 6 || spec.xLabels.some((l) => l.length > 8);
-  const margin = { left: 56, right: 18, top: 38 + legendHeight, bottom: rotate ? 78 : 40 };
+  const { rotate, bottom, left } = xLabelLayout(spec.xLabels);
+  const margin = { left, right: 18, top: 38 + legendHeight, bottom };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const values = spec.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
@@ -41,17 +41,11 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
     root.appendChild(svg('text', { ...FONT, x: margin.left - 6, y: yAt(t) + 4, 'text-anchor': 'end' }, tickLabel(t)));
   }
   root.appendChild(svg('line', { x1: margin.left, x2: margin.left + plotW, y1: margin.top + plotH, y2: margin.top + plotH, stroke: '#888' }));
-  spec.xLabels.forEach((name, i) => {
-    const x = xAt(i);
-    const y = margin.top + plotH + 14;
-    root.appendChild(label(name, rotate
-      ? { x, y, 'text-anchor': 'end', transform: `rotate(-40 ${x} ${y})` }
-      : { x, y, 'text-anchor': 'middle' }, 16));
-  });
+  spec.xLabels.forEach((name, i) => root.appendChild(xLabel(name, xAt(i), margin.top + plotH + 14, rotate)));
   if (spec.yLabel) {
     const x = 14;
     const y = margin.top + plotH / 2;
-    root.appendChild(label(spec.yLabel, { x, y, 'text-anchor': 'middle', transform: `rotate(-90 ${x} ${y})` }, 30));
+    root.appendChild(label(spec.yLabel, { x, y, 'text-anchor': 'middle', transform: `rotate(-90 ${x} ${y})` }, 30, plotH));
   }
   for (const series of spec.series) {
     let path = '';

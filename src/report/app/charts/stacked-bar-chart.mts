@@ -1,6 +1,6 @@
 /** @file Counts per snapshot as stacked bars (e.g. acquired / forgotten / never), with an optional line on top. */
 import { svg } from '../dom.mjs';
-import { chartRoot, FONT, label, legend, niceTicks, tickLabel } from './axis.mjs';
+import { chartRoot, FONT, legend, niceTicks, tickLabel, xLabel, xLabelLayout } from './axis.mjs';
 
 export interface StackedBarSpec {
   title: string;
@@ -18,8 +18,8 @@ export function stackedBarChart(spec: StackedBarSpec): SVGSVGElement {
   const items = spec.stacks.map((s) => ({ name: s.name, colour: s.colour }));
   if (spec.line) items.push({ name: spec.line.name, colour: spec.line.colour });
   const legendHeight = legend(root, items, 56, 38, width - 70);
-  const rotate = spec.categories.length > 6 || spec.categories.some((l) => l.length > 8);
-  const margin = { left: 56, right: 18, top: 38 + legendHeight, bottom: rotate ? 78 : 40 };
+  const { rotate, bottom, left } = xLabelLayout(spec.categories);
+  const margin = { left, right: 18, top: 38 + legendHeight, bottom };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const totals = spec.categories.map((_, i) => spec.stacks.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
@@ -46,10 +46,7 @@ export function stackedBarChart(spec: StackedBarSpec): SVGSVGElement {
       root.appendChild(bar);
       base += value;
     }
-    const y = margin.top + plotH + 14;
-    root.appendChild(label(category, rotate
-      ? { x: cx, y, 'text-anchor': 'end', transform: `rotate(-40 ${cx} ${y})` }
-      : { x: cx, y, 'text-anchor': 'middle' }, 16));
+    root.appendChild(xLabel(category, cx, margin.top + plotH + 14, rotate));
   });
   root.appendChild(svg('line', { x1: margin.left, x2: margin.left + plotW, y1: yAt(0), y2: yAt(0), stroke: '#888' }));
   if (spec.line) {
