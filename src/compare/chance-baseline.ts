@@ -69,8 +69,20 @@ export interface ChanceBaselineOptions {
   groups?: ReadonlyMap<string, string>;
   /** Called after each replicate. */
   onProgress?: (done: number, total: number) => void;
-  /** Called once at the end with the sentences parsed and the cache hits (they depend on what the cache held before). */
-  onStats?: (stats: { parsed: number; cached: number; seconds: number }) => void;
+  /**
+   * Called once at the end with the sentences parsed and the cache hits (they depend on what the
+   * cache held before), and the seconds spent on the sentences as probed (gold and observed:
+   * work a study's cells need anyway, served by `parseObserved`) and on the null itself.
+   */
+  onStats?: (stats: ChanceStats) => void;
+}
+
+export interface ChanceStats {
+  parsed: number;
+  cached: number;
+  seconds: number;
+  observedSeconds: number;
+  nullSeconds: number;
 }
 
 /** One statistic: observed, chance mean, band and p-value. */
@@ -226,6 +238,7 @@ export function chanceBaseline(records: readonly PredictionRecord[], options: Ch
   };
 
   const observed = evaluate(null);
+  const observedSeconds = (performance.now() - started) / 1000;
   const permutationGroups = new Map<string, Fact[]>();
   for (const fact of facts) {
     if (!permutationGroups.has(fact.permutationGroup)) permutationGroups.set(fact.permutationGroup, []);
@@ -248,7 +261,7 @@ export function chanceBaseline(records: readonly PredictionRecord[], options: Ch
   const fillKey = (fill: Refill) => `${fill.spaceBefore ? ' ' : ''}${fill.text}`;
   const constantGroups = [...permutationGroups].filter(([, members]) => new Set(members.map((f) => fillKey(f.fill))).size <= 1).map(([name]) => name);
   const seconds = (performance.now() - started) / 1000;
-  onStats?.({ parsed: parsedCount, cached: cachedCount, seconds });
+  onStats?.({ parsed: parsedCount, cached: cachedCount, seconds, observedSeconds, nullSeconds: seconds - observedSeconds });
   return extractors.map((extractor, e) => {
     const figures = (name: string, members: Fact[]): ChanceFigures => chanceFigures(
       members.length, members.reduce((sum, f) => sum + f.records.length, 0), observed.get(name)![e]!, nulls.get(name)![e]!, settings.level,

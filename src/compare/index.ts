@@ -42,7 +42,7 @@ export { factPrecisionAt1Bootstrap, factPrecisionDifferenceBootstrap, factCorrec
 export { factTripleScores, scoreFactCounts, factRelations, type FactTripleScores, type FactTripleScoreOptions } from './fact-triple-scores.js';
 export {
   chanceBaseline, chanceBand, createChanceCache, factBlocks, poolChanceFigures,
-  type ChanceBaseline, type ChanceBaselineOptions, type ChanceBand, type ChanceFigures, type ChanceCounts, type ChanceCache,
+  type ChanceBaseline, type ChanceBaselineOptions, type ChanceBand, type ChanceFigures, type ChanceCounts, type ChanceCache, type ChanceStats,
 } from './chance-baseline.js';
 export {
   COMPARE_DEFAULTS, CHANCE_DEFAULTS, EDIT_COSTS, AED_DEFAULTS, EXACT_GED_DEFAULTS, FEATHER_DEFAULTS, FEATHER_PAPER_SETTINGS, BOOTSTRAP_DEFAULTS, METRIC_NAMES,

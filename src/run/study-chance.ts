@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chanceBaseline, type ChanceBaseline, type ChanceCache } from '../compare/index.js';
+import { chanceBaseline, type ChanceBaseline, type ChanceCache, type ChanceStats } from '../compare/index.js';
 import { resolveExtractor, type SentenceParser } from '../extract/index.js';
 import { writeTextAtomic } from '../files.js';
 import type { PredictionRecord } from '../lm/index.js';
@@ -60,12 +60,12 @@ export function readChanceResults(dir: string): ChanceBaseline[] {
 export async function computeStudyChance(
   dir: string, records: readonly PredictionRecord[], inputs: Record<string, unknown>, extractors: readonly string[], settings: ChanceSettings,
   parsers: { parse?: SentenceParser; parseObserved?: SentenceParser }, cache: ChanceCache, groups: ReadonlyMap<string, string> | null,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: (done: number, total: number) => void, onStats?: (stats: ChanceStats) => void,
 ): Promise<Map<string, ChanceBaseline>> {
   const results = chanceBaseline(records, {
     extractors, replicates: settings.replicates, seed: settings.seed, blockSize: settings.blockSize, cache,
     ...(parsers.parse ? { parse: parsers.parse } : {}), ...(parsers.parseObserved ? { parseObserved: parsers.parseObserved } : {}),
-    ...(groups ? { groups } : {}), ...(onProgress ? { onProgress } : {}),
+    ...(groups ? { groups } : {}), ...(onProgress ? { onProgress } : {}), ...(onStats ? { onStats } : {}),
   });
   await writeTextAtomic(join(dir, CHANCE_FILE), `${JSON.stringify({ inputs, results } satisfies ChanceFile, null, 2)}\n`);
   return new Map(results.map((r) => [r.extractor, r]));
