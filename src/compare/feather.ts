@@ -98,10 +98,7 @@ export function featherEmbedding(graph: UndirectedGraph, options: FeatherOptions
     for (let c = 0; c < width; c++) embedding[block + c]! /= n;
     [current, next] = [next, current];
   }
-  if (rounding !== null) {
-    const scale = 10 ** rounding;
-    for (let k = 0; k < embedding.length; k++) embedding[k] = roundHalfEven(embedding[k]! * scale) / scale;
-  }
+  if (rounding !== null) for (let k = 0; k < embedding.length; k++) embedding[k] = numpyAround(embedding[k]!, rounding);
   return embedding;
 }
 
@@ -140,11 +137,16 @@ export function clusteringCoefficients(graph: UndirectedGraph): Float64Array {
   return out;
 }
 
-/** numpy's rint: round half to even. */
-function roundHalfEven(value: number): number {
-  const floor = Math.floor(value);
-  const diff = value - floor;
-  if (diff > 0.5) return floor + 1;
-  if (diff < 0.5) return floor;
-  return floor % 2 === 0 ? floor : floor + 1;
+/**
+ * numpy's `np.around(value, decimals)` (the paper rounded FEATHER embeddings with it): `rint(value x
+ * 10^decimals) / 10^decimals`, where rint rounds half to even. On exactly representable ties:
+ * 0.125 -> 0.12, 0.375 -> 0.38, 2.5 -> 2.
+ */
+export function numpyAround(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  const scaled = value * scale;
+  const floor = Math.floor(scaled);
+  const diff = scaled - floor;
+  const rounded = diff > 0.5 ? floor + 1 : diff < 0.5 ? floor : floor % 2 === 0 ? floor : floor + 1;
+  return rounded / scale;
 }

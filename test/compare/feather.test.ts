@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compactGraphFromTriples } from '../../src/compare/compact-graph.js';
-import { clusteringCoefficients, featherEmbedding } from '../../src/compare/feather.js';
+import { clusteringCoefficients, featherEmbedding, numpyAround } from '../../src/compare/feather.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { toUndirectedGraph, type UndirectedGraph } from '../../src/compare/undirected-graph.js';
 import { cosineSimilarity, euclideanDistance } from '../../src/compare/vector-distance.js';
 import { InvalidOptionError, UsageError } from '../../src/errors.js';
@@ -144,5 +146,28 @@ describe('cosineSimilarity and euclideanDistance', () => {
     assert.equal(euclideanDistance([0, 0], [3, 4]), 5);
     assert.ok(Number.isNaN(cosineSimilarity([0, 0], [1, 1])));
     assert.throws(() => euclideanDistance([1], [1, 2]), InvalidOptionError);
+  });
+});
+
+describe('featherEmbedding against karateclub', () => {
+  // Numbers made by karateclub itself (FeatherGraph at commit cb46a91, float64; see the fixture's "source").
+  const fixture = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'feather-karateclub.json'), 'utf8')) as {
+    graphs: Array<{ name: string; nodes: number; edges: Array<[number, number]> }>;
+    embeddings: Array<{ order: number; evalPoints: number; thetaMax: number; dimensions: number; byGraph: Record<string, number[]> }>;
+  };
+  for (const reference of fixture.embeddings) {
+    it(`equals karateclub's FeatherGraph(order=${reference.order}) on five small graphs (karateclub normalisation)`, () => {
+      for (const spec of fixture.graphs) {
+        const nodes = Array.from({ length: spec.nodes }, (_, i) => String(i));
+        const g = toUndirectedGraph(compactGraphFromTriples(spec.edges.map(([a, b]) => [String(a), 'r', String(b)] as const), nodes));
+        const ours = featherEmbedding(g, { order: reference.order, evalPoints: reference.evalPoints, thetaMax: reference.thetaMax, normalisation: 'karateclub' });
+        assert.equal(ours.length, reference.dimensions);
+        assertClose(ours, reference.byGraph[spec.name]!, 1e-12);
+      }
+    });
+  }
+  it('rounds as numpy.around: half to even on exactly representable ties', () => {
+    assert.deepEqual([numpyAround(0.125, 2), numpyAround(0.375, 2), numpyAround(2.5, 0), numpyAround(3.5, 0), numpyAround(-0.125, 2)], [0.12, 0.38, 2, 4, -0.12]);
+    assert.equal(numpyAround(0.1234, 3), 0.123);
   });
 });
