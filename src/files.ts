@@ -1,10 +1,10 @@
 /**
- * @file Atomic file writes, used by every layer that writes a user's output: the content goes to a
+ * @file Atomic file and folder writes, used by every layer that writes a user's output: the content goes to a
  * temporary file in the same folder, is flushed, and is renamed over the final name, so a crash
  * or Ctrl-C never leaves a half-written file under that name.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -57,4 +57,28 @@ export async function writeTextAtomic(file: string, text: string): Promise<void>
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Puts a folder built at `staging` (a sibling of `target`, on the same file system) in place of
+ * `target` with renames only, so a reader sees the old folder or the new one, never half of either:
+ * an existing `target` is renamed aside, `staging` renamed into place (on failure the old folder goes
+ * back), and the old folder deleted.
+ */
+export function swapFolderIntoPlace(staging: string, target: string): void {
+  const old = `${target}.old-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const hadOld = existsSync(target);
+  if (hadOld) renameSync(target, old);
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    if (hadOld) renameSync(old, target);
+    throw error;
+  }
+  if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
+/** A temporary sibling folder name for building `target` before `swapFolderIntoPlace`. */
+export function stagingFolder(target: string): string {
+  return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }

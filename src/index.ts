@@ -107,7 +107,7 @@ export {
 
 // compare (issue 7) — exports go here
 export {
-  compareGraphs, pairwiseMatrix, defaultPosTagger, PAPER_MODE_NOTES, comparisonRow, comparisonRowsCsv,
+  compareGraphs, compareFolders, pairwiseMatrix, defaultPosTagger, PAPER_MODE_NOTES, comparisonRow, comparisonRowsCsv,
   toCompactGraph, compactGraphFromTriples, toUndirectedGraph, toPaperGraph, porterStem, linearSumAssignment,
   approximateEditDistance, hausdorffEditDistance, exactGraphEditDistance, alignedEditDistance, editPathCost, prepareEditPair,
   paperApproximateEditDistance, paperHausdorffEditDistance, featherEmbedding, clusteringCoefficients, cosineSimilarity, euclideanDistance,
@@ -123,7 +123,7 @@ export {
   type PosTagger, type PosProfile, type PosProfileOptions, type PosComparison, type RelationPosOverlap, type TripleScores,
   type PrecisionAt1, type CorrectnessOptions, type FactTimeline, type FactTimelineOptions, type TimelineSnapshot, type TimelineFact,
   type TimelineCounts, type FactFate, type BootstrapInterval, type BootstrapOptions, type CompareMode, type MetricName,
-  type FactTripleScores, type FactTripleScoreOptions, type ChanceBaseline, type ChanceBaselineOptions, type ChanceBand, type ChanceFigures,
+  type FactTripleScores, type FactTripleScoreOptions, type CompareFoldersOptions, type CompareFoldersResult, type KgFolder, type ChanceBaseline, type ChanceBaselineOptions, type ChanceBand, type ChanceFigures,
   type ChanceCache,
 } from './compare/index.js';
 

@@ -49,3 +49,12 @@ test('SeededRandom: shuffle is a seeded permutation', () => {
   assert.deepEqual(new SeededRandom(3).shuffle([...items]), a);
   assert.notDeepEqual(a, items);
 });
+
+test('mulberry32 (the parser trainer\'s generator) keeps its sequence; stringSeed is FNV-1a', async () => {
+  const { mulberry32, stringSeed } = await import('../src/random.js');
+  const next = mulberry32(1);
+  // the first values of mulberry32(1) (computed with an independent Python port of the reference C code)
+  assert.deepEqual([next(), next(), next()].map((v) => Math.round(v * 1e9)), [627073941, 2735721, 527447040]);
+  assert.equal(stringSeed(''), 0x811c9dc5);
+  assert.equal(stringSeed('a'), 0xe40c292c);
+});

@@ -42,7 +42,7 @@ import type { Triple } from '../kg/types.js';
 import { refillRecord, type Refill } from '../lm/refill.js';
 import type { PredictionRecord } from '../lm/prediction-types.js';
 import { resolveOptions } from '../options.js';
-import { SeededRandom, mixSeed } from '../random.js';
+import { SeededRandom, mixSeed, stringSeed } from '../random.js';
 import { quantile } from './bootstrap.js';
 import { CHANCE_DEFAULTS } from './defaults.js';
 
@@ -412,12 +412,6 @@ export function factBlocks<T extends { id: string }>(group: string, members: rea
   return blocks;
 }
 
-/** A 32-bit seed from a string (FNV-1a). */
-function stringSeed(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash;
-}
 
 /** Fisher-Yates shuffle of a copy. */
 function shuffle<T>(items: readonly T[], random: SeededRandom): T[] {

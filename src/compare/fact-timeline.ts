@@ -6,6 +6,7 @@
  * at the last) or `never` — with counts per snapshot, as JSON (the report's TimelineView shape) and
  * CSV.
  */
+import { csvCell } from '../csv.js';
 import { UsageError } from '../errors.js';
 import type { PredictionRecord } from '../lm/prediction-types.js';
 import { correctnessTest, type CorrectnessOptions } from './precision-at-1.js';
@@ -168,10 +169,7 @@ export function factTimelineCsv(timeline: FactTimeline, extraColumns: Record<str
     ...fact.correct.map((c) => (c ? '1' : '0')),
     ...extras.map(([, values]) => values[index] ?? ''),
   ]);
-  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+  return `${[header, ...rows].map((row) => row.map((value) => csvCell(value)).join(',')).join('\n')}\n`;
 }
 
-/** A CSV cell (RFC 4180 quoting). */
-export function csvCell(value: string): string {
-  return /[",\n\r]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value;
-}
+export { csvCell } from '../csv.js';

@@ -10,6 +10,7 @@ export {
 } from './compare-graphs.js';
 export { resolveCompareOptions, type CompareOptions, type CompareProgress, type ResolvedCompareOptions } from './compare-options.js';
 export { comparisonRow, comparisonRowsCsv, type ComparisonRow } from './comparison-table.js';
+export { compareFolders, loadKgFolders, findKgFolders, type CompareFoldersOptions, type CompareFoldersResult, type KgFolder } from './compare-folders.js';
 export { pairwiseMatrix, type PairwiseMatrix, type PairwiseMetric } from './pairwise-matrix.js';
 export { toCompactGraph, compactGraphFromTriples, type CompactGraph, type PlainTriple } from './compact-graph.js';
 export { toUndirectedGraph, type UndirectedGraph } from './undirected-graph.js';

@@ -5,9 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError } from '../errors.js';
+import { swapFolderIntoPlace } from '../files.js';
 import { withCacheLock } from './cache-lock.js';
 import { lamaArchiveUrl } from './defaults.js';
 import { downloadFile, type DownloadProgress } from './download.js';
@@ -78,7 +79,7 @@ async function fetchLamaLocked(root: string, options: FetchLamaOptions): Promise
       throw new IntegrityError(`the downloaded LAMA archive fails its checks: ${detail.join('; ')}`);
     }
     options.onProgress?.({ stage: 'install', message: `installing into ${lamaFolder}` });
-    await installFolder(staging, lamaFolder);
+    swapFolderIntoPlace(staging, lamaFolder);
     await rm(zipFile, { force: true });
     return { lamaFolder, downloaded: true, files: files.length };
   } catch (error) {
@@ -88,18 +89,4 @@ async function fetchLamaLocked(root: string, options: FetchLamaOptions): Promise
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-}
-
-/** Replaces `target` by `staging` with renames only, so readers see the old or the new folder. */
-async function installFolder(staging: string, target: string): Promise<void> {
-  const old = `${target}.old-${randomBytes(4).toString('hex')}`;
-  const hadOld = existsSync(target);
-  if (hadOld) await rename(target, old);
-  try {
-    await rename(staging, target);
-  } catch (error) {
-    if (hadOld) await rename(old, target);
-    throw error;
-  }
-  if (hadOld) await rm(old, { recursive: true, force: true });
 }

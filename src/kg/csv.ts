@@ -10,6 +10,7 @@
  * kgToCsv(kg);
  * // ',source,target,edge,slot\n0,Allan Dwan,Toronto,born in,object\n1,"Paris, France",France,capital of,...'
  */
+import { csvCell } from '../csv.js';
 import { DataFormatError } from '../errors.js';
 import { buildKnowledgeGraph, type BuildKnowledgeGraphOptions } from './build.js';
 import { slotText } from './slot-text.js';
@@ -30,9 +31,9 @@ export function kgToCsv(kg: KnowledgeGraph): string {
   return `${rows.join('\n')}\n`;
 }
 
-/** Quotes a CSV field when it needs it (comma, quote, line break, or leading/trailing space). */
+/** A CSV field of the paper's data files: quoted when it needs it, the string kept exactly (no formula guard: pandas reads these back). */
 export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/u.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return csvCell(value, { guardFormulas: false });
 }
 
 /**

@@ -5,13 +5,13 @@
  * its export record, and lmkg_model.json (what made it). `lmkg model init` and the trainer's
  * epoch checkpoints both use it.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { LMKG_VERSION } from '../version.js';
 import { configToHf, maxSequenceLength, type MaskedLmConfig } from './config.js';
-import { writeJsonAtomic } from '../files.js';
+import { swapFolderIntoPlace, writeJsonAtomic } from '../files.js';
 import { writeExportRecord } from './model-source.js';
 import { exportOnnx } from './onnx-export.js';
 import { writeSafetensors } from './safetensors.js';
@@ -62,15 +62,8 @@ export function writeModelFolder(dir: string, options: WriteModelFolderOptions):
       writeExportRecord(join(temp, 'onnx', 'model.onnx.lmkg.json'), weightsSha256);
     }
     writeJsonAtomic(join(temp, 'lmkg_model.json'), { lmkgVersion: LMKG_VERSION, createdAt: new Date().toISOString(), weightsSha256, ...options.provenance });
-    if (existsSync(target)) {
-      // swap: the old folder stays whole until the new one is in place
-      const old = `${target}.old-${process.pid}-${Date.now()}`;
-      renameSync(target, old);
-      renameSync(temp, target);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(temp, target);
-    }
+    // the old folder stays whole until the new one is in place
+    swapFolderIntoPlace(temp, target);
     return { weightsSha256 };
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });

@@ -7,6 +7,7 @@
  * `exploreProbability`, so the parser learns to recover from its own mistakes.
  * Training trees are projectivised first (projectivize.ts).
  */
+import { mulberry32 } from '../random.js';
 import { LMKG_VERSION } from '../version.js';
 import { resolveOptions } from '../options.js';
 import { InvalidOptionError } from '../errors.js';
@@ -256,17 +257,6 @@ function bestOptimalKind(state: ParseState, costs: Float64Array, arc: Float64Arr
   return kind;
 }
 
-/** A small seeded generator (mulberry32), so training is reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle(array: number[], random: () => number): void {
   for (let i = array.length - 1; i > 0; i -= 1) {

@@ -4,6 +4,7 @@
  * to its snapshots in natural order (epoch-10 after epoch-9): such a list is a timeline. Hub ids
  * (`org/name`) get safe folder names (`org__name`).
  */
+import { naturalCompare } from '../natural-order.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { NotFoundError, UsageError } from '../errors.js';
@@ -24,7 +25,6 @@ export interface ModelList {
   timeline: boolean;
 }
 
-const naturalOrder = new Intl.Collator('en', { numeric: true }).compare;
 
 /** Expands the model arguments (see the file comment). */
 export function expandModels(specs: readonly string[]): ModelList {
@@ -63,13 +63,13 @@ function snapshotFolders(spec: string): string[] | null {
     const parent = resolve(dirname(spec));
     const pattern = new RegExp(`^${basename(spec).split('*').map(escapeRegExp).join('.*')}$`);
     if (!existsSync(parent)) throw new NotFoundError(`run: models "${spec}": folder ${parent} does not exist`);
-    const matches = readdirSync(parent).filter((name) => pattern.test(name) && statSync(join(parent, name)).isDirectory()).sort(naturalOrder);
+    const matches = readdirSync(parent).filter((name) => pattern.test(name) && statSync(join(parent, name)).isDirectory()).sort(naturalCompare);
     if (matches.length === 0) throw new NotFoundError(`run: models "${spec}" matches no folder`);
     return matches.map((name) => join(parent, name));
   }
   const dir = resolve(spec);
   if (!existsSync(dir) || !statSync(dir).isDirectory() || existsSync(join(dir, 'config.json'))) return null;
-  const children = readdirSync(dir).filter((name) => SNAPSHOT_NAME.test(name) && existsSync(join(dir, name, 'config.json'))).sort(naturalOrder);
+  const children = readdirSync(dir).filter((name) => SNAPSHOT_NAME.test(name) && existsSync(join(dir, name, 'config.json'))).sort(naturalCompare);
   return children.length > 0 ? children.map((name) => join(dir, name)) : null;
 }
 

@@ -163,7 +163,7 @@ function posView(cell: { dataset: string; model: string; extractor: string }, co
 
 /** fact-scores.csv: one row per fact (fact_id, relation, matched, predicted, gold). */
 export function factScoresCsv(counts: readonly FactCounts[]): string {
-  const rows = counts.map((c) => [c.factId, c.relation, String(c.matched), String(c.predicted), String(c.gold)].map(csvCell).join(','));
+  const rows = counts.map((c) => [c.factId, c.relation, String(c.matched), String(c.predicted), String(c.gold)].map((value) => csvCell(value)).join(','));
   return `${['fact_id,relation,matched,predicted,gold', ...rows].join('\n')}\n`;
 }
 

@@ -5,6 +5,7 @@
  * graph comparison of the chosen view.
  */
 import type { ChanceBaseline, ChanceBand, GraphComparison } from '../compare/index.js';
+import { csvCell } from '../csv.js';
 import type { LamaMetrics } from '../lm/index.js';
 import type { ChanceField, ChanceView, Interval, IntervalField, SummaryRow } from '../report/index.js';
 
@@ -102,12 +103,6 @@ export function summaryCsv(rows: readonly SummaryRow[]): string {
       const band = row.chance[c];
       return [band?.mean ?? null, band?.low ?? null, band?.high ?? null, band?.p ?? null];
     }),
-  ].map(csvValue).join(','));
+  ].map((value) => csvCell(value)).join(','));
   return `${[header.join(','), ...lines].join('\n')}\n`;
-}
-
-function csvValue(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -2,9 +2,10 @@
  * @file Saving a tokenizer folder atomically: the files are written into a temporary sibling folder
  * that is renamed into place, so a crash never leaves a half-written folder.
  */
-import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { stagingFolder, swapFolderIntoPlace, writeTextAtomic } from '../files.js';
 import { tokenizerFiles } from './tokenizer-files.js';
 import type { Tokenizer } from './types.js';
 
@@ -31,22 +32,11 @@ export async function saveTokenizer(tok: Tokenizer, dir: string, options: SaveTo
   }
   const files = tokenizerFiles(tok);
   await mkdir(dirname(target), { recursive: true });
-  const suffix = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const temp = join(dirname(target), `.${basename(target)}.tmp-${suffix}`);
+  const temp = stagingFolder(target);
   await mkdir(temp);
   try {
     for (const [name, text] of files) await writeFile(join(temp, name), text);
-    if (!existing) {
-      await rename(temp, target);
-    } else if (!nonEmpty) {
-      await rmdir(target);
-      await rename(temp, target);
-    } else {
-      const old = join(dirname(target), `.${basename(target)}.old-${suffix}`);
-      await rename(target, old);
-      await rename(temp, target);
-      await rm(old, { recursive: true, force: true });
-    }
+    swapFolderIntoPlace(temp, target);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
@@ -59,12 +49,7 @@ export async function saveTokenizer(tok: Tokenizer, dir: string, options: SaveTo
  * a model checkpoint; each file is written to a temporary name and renamed.
  */
 export async function writeTokenizerFiles(tok: Tokenizer, dir: string): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
   const files = tokenizerFiles(tok);
-  for (const [name, text] of files) {
-    const temp = join(dir, `.${name}.tmp-${process.pid}`);
-    await writeFile(temp, text);
-    await rename(temp, join(dir, name));
-  }
+  for (const [name, text] of files) await writeTextAtomic(join(dir, name), text);
   return [...files.keys()];
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readTreebank } from '../../src/nlp/treebank.js';
 import { projectivize } from '../../src/nlp/projectivize.js';
-import { mulberry32 } from '../../src/nlp/train-parser.js';
+import { mulberry32 } from '../../src/random.js';
 import {
   actionKind, actionLabel, applyTransition, canLeft, canRight, canShift, goldTree, initialState, isTerminal, staticOracle,
   transitionCosts, LEFT, RIGHT, SHIFT, type ParseState, type TransitionKind,

@@ -3,6 +3,7 @@
  * cell carries its raw value (`data-value`; empty for a missing metric) and, where given, its
  * bootstrap interval (`data-ci-low`, `data-ci-high`), so what is shown can be checked exactly.
  */
+import { csvCell } from '../../csv.js';
 import type { SummaryRow } from '../types.js';
 import { download } from './charts/chart-figure.mjs';
 import { el } from './dom.mjs';
@@ -137,15 +138,7 @@ function summaryCsv(rows: SummaryRow[]): string {
         return [band?.mean ?? null, band?.low ?? null, band?.high ?? null, band?.p ?? null];
       }),
     ];
-    lines.push(cells.map(csvCell).join(','));
+    lines.push(cells.map((value) => csvCell(value)).join(','));
   }
   return `${lines.join('\n')}\n`;
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  // quote, and defuse spreadsheet formulas in strings that came from models or datasets
-  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
