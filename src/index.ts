@@ -30,7 +30,9 @@ export {
 // tokenizers (issue 3) — exports go here
 export {
   trainTokenizer, loadTokenizer, saveTokenizer, writeTokenizerFiles, createTokenizer, tokenizerFiles, TRAINING_RECORD_FILE,
-  readCorpusLines, listCorpusFiles, toByteLevel, fromByteLevel,
+  readCorpusLines, listCorpusFiles, toByteLevel, fromByteLevel, readTokenizerInfo, tokenizerDir, TOKENIZER_FILES, tokenWord, vocabularyWords,
+  normaliseWord, normalizerCasing,
+  type TokenizerInfo, type TokenizerFamily, type TokenWord,
   BPE_TRAIN_DEFAULTS, WORDPIECE_TRAIN_DEFAULTS, BPE_SPECIAL_TOKENS, WORDPIECE_SPECIAL_TOKENS, WORDPIECE_PREFIX, MAX_VOCAB_SIZE,
   type TrainTokenizerOptions, type SaveTokenizerOptions, type CreateTokenizerOptions, type CorpusFile, type CorpusProgress,
   type ReadCorpusOptions, type Tokenizer, type TokenizerKind, type TokenizerSpecials, type SpecialToken, type EncodeOptions,
@@ -69,7 +71,7 @@ export {
   loadCheckpoint, readModelConfig, writeModelFolder, exportOnnx, buildOnnxModel, onnxInputNames, ONNX_OPSET,
   readSafetensors, parseSafetensors, writeSafetensors, decodeFloat32, initWeights,
   configFromHf, configToHf, presetConfig, MODEL_PRESETS, ARCHITECTURES, maxSequenceLength, modelNames, parameterSpecs, countParameters,
-  readTokenizerInfo, tokenWord, fillMarker, normaliseWord, writeExportRecord, PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS,
+  writeExportRecord, PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS,
   FILL_RULES, placeFill, applyCasing, goldCasing, refillRecord, goldFilledRecord,
   type Refill, type FillRule, type AppliedFillRule, type SlotFill, type SlotPositions, type GoldCasing, type CharSpan,
   HUB_DEFAULTS, hubEndpoint, hubFileUrl, hubFileMetadata, hubFileMismatch, fileHash, downloadHubRepo, readHubRecord, HUB_RECORD_FILE,
@@ -80,7 +82,6 @@ export {
   type InitModelOptions, type InitModelResult, type MaskedLmOptions, type ResolvedModelSource, type ModelSourceOptions,
   type LoadedCheckpoint, type WriteModelFolderOptions, type MaskedLmConfig, type Architecture, type ModelPreset,
   type ModelWeights, type WeightTensor, type SafetensorsFile, type SafetensorsEntry,
-  type TokenizerInfo, type TokenWord,
 } from './lm/index.js';
 
 // train (issue 5) — exports go here

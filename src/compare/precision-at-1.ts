@@ -6,7 +6,7 @@
  * fact-level bootstrap interval.
  */
 import { InvalidOptionError } from '../errors.js';
-import { normaliseWord } from '../lm/token-words.js';
+import { normaliseWord } from '../tokenizers/index.js';
 import type { PredictionRecord } from '../lm/prediction-types.js';
 import { bootstrapIntervals, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
 

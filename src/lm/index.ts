@@ -10,8 +10,6 @@ export { parseSafetensors, readSafetensors, writeSafetensors, decodeFloat32, hal
 export { loadCheckpoint, readModelConfig, weightsFromEntries, type LoadedCheckpoint } from './checkpoint.js';
 export { buildOnnxModel, exportOnnx, onnxInputNames, ONNX_OPSET, type BuildOnnxOptions } from './onnx-export.js';
 export { writeFileAtomic, writeJsonAtomic } from '../files.js';
-export { readTokenizerInfo, tokenizerDir, TOKENIZER_FILES, type TokenizerInfo, type TokenizerFamily, type SpecialToken } from './tokenizer-info.js';
-export { tokenWord, vocabularyWords, fillMarker, normaliseWord, type TokenWord } from './token-words.js';
 export {
   FILL_RULES, blankContext, wordStartTable, singleTokenFill, placeFill, goldCasing, applyCasing,
   type FillRule, type AppliedFillRule, type BlankContext, type GoldCasing, type SlotFill, type CharSpan, type SlotPositions, type WordStartTable,

@@ -13,8 +13,7 @@ import { loadCheckpoint, readModelConfig } from './checkpoint.js';
 import { buildOnnxModel } from './onnx-export.js';
 import { maxSequenceLength, type MaskedLmConfig } from './config.js';
 import { resolveModelSource, type ModelSourceOptions, type ResolvedModelSource } from './model-source.js';
-import { readTokenizerInfo, type TokenizerInfo } from './tokenizer-info.js';
-import { vocabularyWords, type TokenWord } from './token-words.js';
+import { readTokenizerInfo, vocabularyWords, type TokenizerInfo, type TokenWord } from '../tokenizers/index.js';
 
 export interface MaskedLmOptions extends ModelSourceOptions {
   /** onnxruntime intra-op threads (default: onnxruntime's choice, one per core). */

@@ -15,7 +15,7 @@ import { swapFolderIntoPlace, writeJsonAtomic } from '../files.js';
 import { writeExportRecord } from './model-source.js';
 import { exportOnnx } from './onnx-export.js';
 import { writeSafetensors } from './safetensors.js';
-import { readTokenizerInfo, TOKENIZER_FILES, type TokenizerInfo } from './tokenizer-info.js';
+import { readTokenizerInfo, TOKENIZER_FILES, type TokenizerInfo } from '../tokenizers/index.js';
 import { parameterSpecs } from './weight-names.js';
 import type { ModelWeights } from './weights.js';
 

@@ -8,7 +8,7 @@ import { ARCHITECTURES, type Architecture, type MaskedLmConfig } from './config.
 import { INIT_DEFAULTS } from './defaults.js';
 import { writeModelFolder } from './model-folder.js';
 import { MODEL_PRESETS, presetConfig } from './presets.js';
-import { readTokenizerInfo } from './tokenizer-info.js';
+import { readTokenizerInfo } from '../tokenizers/index.js';
 import { UsageError } from '../errors.js';
 import { countParameters } from './weight-names.js';
 import { initWeights } from './weights.js';

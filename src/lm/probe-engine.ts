@@ -10,7 +10,7 @@ import type { FactPrediction, PredictionRecord, TokenPrediction } from './predic
 import { multiTokenFills } from './probe-multi-token.js';
 import { goldRank, logSumExp, topKIds } from './scoring.js';
 import { blankContext, placeFill, renderGold, singleTokenFill, type FillRule, type SlotFill } from './slot-fill.js';
-import { normaliseWord } from './token-words.js';
+import { normaliseWord } from '../tokenizers/index.js';
 
 export interface EngineOptions {
   topK: number;

@@ -20,7 +20,7 @@
  * written (lmkg before 0.2). Every fill is the model's decoding of its tokens as well.
  */
 import type { MaskedLm } from './masked-lm.js';
-import type { TokenizerInfo } from './tokenizer-info.js';
+import type { TokenizerInfo } from '../tokenizers/index.js';
 import { logSumExp, topKIds } from './scoring.js';
 
 /** How blanks are filled (see the file comment). */
@@ -167,9 +167,9 @@ export function renderGold(lm: MaskedLm, gold: string): { text: string; renderin
 }
 
 /** The casing policy a model's tokenizer implies (see the file comment). */
-export function goldCasing(info: Pick<TokenizerInfo, 'uncased' | 'json'>): GoldCasing {
+export function goldCasing(info: Pick<TokenizerInfo, 'uncased' | 'stripsAccents'>): GoldCasing {
   if (!info.uncased) return 'as-written';
-  return stripsAccents(info.json.normalizer) ? 'lowercase-strip-accents' : 'lowercase';
+  return info.stripsAccents ? 'lowercase-strip-accents' : 'lowercase';
 }
 
 /** A text written by a casing policy. Accents are stripped as BERT's normalizer does (NFD, combining marks dropped). */
@@ -177,14 +177,4 @@ export function applyCasing(text: string, casing: GoldCasing): string {
   if (casing === 'as-written') return text;
   const lower = text.toLowerCase();
   return casing === 'lowercase' ? lower : lower.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC');
-}
-
-function stripsAccents(normalizer: unknown): boolean {
-  if (!normalizer || typeof normalizer !== 'object') return false;
-  const n = normalizer as { type?: string; strip_accents?: boolean | null; lowercase?: boolean; normalizers?: unknown[] };
-  // HF BertNormalizer: strip_accents null means "follow lowercase"
-  if (n.type === 'BertNormalizer') return n.strip_accents ?? n.lowercase !== false;
-  if (n.type === 'StripAccents') return true;
-  if (n.type === 'Sequence') return (n.normalizers ?? []).some(stripsAccents);
-  return false;
 }

@@ -9,7 +9,7 @@ import { createSplitter, stripAroundAdded, toAddedToken, type AddedToken, type A
 import { createBpeModel } from './bpe-model.js';
 import { fromByteLevel, toByteLevel } from './byte-level.js';
 import { cleanUpTokenization, createDecoder } from './decoders.js';
-import { createNormalizer } from './normalizers.js';
+import { createNormalizer, normalizerCasing } from './normalizers.js';
 import { singleTemplate } from './post-processors.js';
 import { createPreTokenizer } from './pre-tokenizers.js';
 import { deriveSpecials } from './specials.js';
@@ -185,7 +185,7 @@ export function createTokenizer(tokenizerJson: unknown, tokenizerConfig: unknown
     vocabSize,
     specials,
     maskToken: specials.mask?.token ?? null,
-    lowercase: lowercases(json.normalizer),
+    lowercase: normalizerCasing(json.normalizer).lowercase,
     modelMaxLength: typeof maxLength === 'number' && maxLength < 1e15 ? maxLength : null,
     encode,
     tokenize,
@@ -261,14 +261,6 @@ function parseAddedTokens(value: unknown, where: string): AddedToken[] {
   });
 }
 
-function lowercases(normalizer: unknown): boolean {
-  const n = normalizer as { type?: unknown; lowercase?: unknown; normalizers?: unknown } | null | undefined;
-  if (!n) return false;
-  if (n.type === 'BertNormalizer') return n.lowercase === true;
-  if (n.type === 'Lowercase') return true;
-  if (n.type === 'Sequence' && Array.isArray(n.normalizers)) return n.normalizers.some(lowercases);
-  return false;
-}
 
 function asObject(value: unknown, file: string, field: string | undefined): Json {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -9,7 +9,10 @@ export { createTokenizer, type CreateTokenizerOptions } from './create-tokenizer
 export { tokenizerFiles, TRAINING_RECORD_FILE } from './tokenizer-files.js';
 export { readCorpusLines, listCorpusFiles, type CorpusFile, type CorpusProgress, type ReadCorpusOptions } from './corpus-lines.js';
 export { toByteLevel, fromByteLevel } from './byte-level.js';
-export { specialTokenIds } from './specials.js';
+export { specialTokenIds, configToken } from './specials.js';
+export { readTokenizerInfo, tokenizerDir, TOKENIZER_FILES, type TokenizerInfo, type TokenizerFamily } from './tokenizer-info.js';
+export { tokenWord, vocabularyWords, normaliseWord, type TokenWord } from './token-word.js';
+export { normalizerCasing } from './normalizers.js';
 export {
   BPE_TRAIN_DEFAULTS, WORDPIECE_TRAIN_DEFAULTS, BPE_SPECIAL_TOKENS, WORDPIECE_SPECIAL_TOKENS, WORDPIECE_PREFIX, MAX_VOCAB_SIZE,
 } from './defaults.js';

@@ -33,12 +33,34 @@ export function stripAccents(text: string): string {
   return text.normalize('NFD').replace(NONSPACING_MARKS, '');
 }
 
+/**
+ * Whether a `tokenizer.json` normalizer lowercases and strips accents, as tokenizers.js (the
+ * encoder inside transformers.js, which lmkg runs) reads it: a BertNormalizer lowercases only when
+ * `lowercase` is true (a missing field does not lowercase) and strips accents when it lowercases
+ * unless `strip_accents` is false, or when `strip_accents` is true; `Lowercase` and `StripAccents`
+ * do one each; a `Sequence` does what any of its members does.
+ */
+export function normalizerCasing(normalizer: unknown): { lowercase: boolean; stripAccents: boolean } {
+  const n = normalizer as { type?: unknown; lowercase?: unknown; strip_accents?: unknown; normalizers?: unknown } | null | undefined;
+  if (!n || typeof n !== 'object') return { lowercase: false, stripAccents: false };
+  if (n.type === 'BertNormalizer') {
+    const lowercase = n.lowercase === true;
+    return { lowercase, stripAccents: lowercase ? n.strip_accents !== false : n.strip_accents === true };
+  }
+  if (n.type === 'Lowercase') return { lowercase: true, stripAccents: false };
+  if (n.type === 'StripAccents') return { lowercase: false, stripAccents: true };
+  if (n.type === 'Sequence' && Array.isArray(n.normalizers)) {
+    const parts = n.normalizers.map(normalizerCasing);
+    return { lowercase: parts.some((p) => p.lowercase), stripAccents: parts.some((p) => p.stripAccents) };
+  }
+  return { lowercase: false, stripAccents: false };
+}
+
 /** BERT's normaliser: clean text, space out CJK ideographs, lowercase and strip accents. */
 export function bertNormalizer(config: BertNormalizerConfig): Normalize {
   const clean = config.clean_text === true;
   const chinese = config.handle_chinese_chars === true;
-  const lowercase = config.lowercase === true;
-  const strip = lowercase ? config.strip_accents !== false : config.strip_accents === true;
+  const { lowercase, stripAccents: strip } = normalizerCasing(config);
   return (text) => {
     if (clean && NEEDS_CLEANING.test(text)) text = text.replace(REMOVED, '').replace(WHITESPACE, ' ');
     if (chinese && HAS_CHINESE.test(text)) text = text.replace(CHINESE, ' $& ');

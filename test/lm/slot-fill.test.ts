@@ -7,7 +7,7 @@ import {
   initWeights, MASK_MARKER, modelNames, presetConfig, probe, readTokenizerInfo, writeModelFolder, type PredictionRecord,
 } from '../../src/index.js';
 import { applyCasing, blankContext, goldCasing, placeFill } from '../../src/lm/slot-fill.js';
-import { loadTokenizer } from '../../src/tokenizers/index.js';
+import { loadTokenizer, normalizerCasing } from '../../src/tokenizers/index.js';
 import { sharedData } from '../helpers/data-dir.js';
 import { makeTokenizer } from './fixtures.js';
 
@@ -28,12 +28,16 @@ test('placeFill: the fill and its character span; a continuation glues to the wo
     { sentence: 'New York is a city .', span: { start: 0, end: 8 } });
 });
 
-test('gold casing: as written for cased models; lowercase (and accents stripped) as the normalizer does', () => {
-  assert.equal(goldCasing({ uncased: false, json: {} }), 'as-written');
-  assert.equal(goldCasing({ uncased: true, json: { normalizer: { type: 'BertNormalizer', lowercase: true, strip_accents: null } } }), 'lowercase-strip-accents');
-  assert.equal(goldCasing({ uncased: true, json: { normalizer: { type: 'BertNormalizer', lowercase: true, strip_accents: false } } }), 'lowercase');
-  assert.equal(goldCasing({ uncased: true, json: { normalizer: { type: 'Lowercase' } } }), 'lowercase');
-  assert.equal(goldCasing({ uncased: true, json: { normalizer: { type: 'Sequence', normalizers: [{ type: 'NFD' }, { type: 'StripAccents' }, { type: 'Lowercase' }] } } }), 'lowercase-strip-accents');
+test('gold casing (the fallback for golds the vocabulary cannot write): the tokenizer\'s own casing', () => {
+  const casing = (normalizer: unknown) => {
+    const { lowercase, stripAccents } = normalizerCasing(normalizer);
+    return goldCasing({ uncased: lowercase, stripsAccents: stripAccents });
+  };
+  assert.equal(casing(undefined), 'as-written');
+  assert.equal(casing({ type: 'BertNormalizer', lowercase: true, strip_accents: null }), 'lowercase-strip-accents');
+  assert.equal(casing({ type: 'BertNormalizer', lowercase: true, strip_accents: false }), 'lowercase');
+  assert.equal(casing({ type: 'Lowercase' }), 'lowercase');
+  assert.equal(casing({ type: 'Sequence', normalizers: [{ type: 'NFD' }, { type: 'StripAccents' }, { type: 'Lowercase' }] }), 'lowercase-strip-accents');
   assert.equal(applyCasing('Zürich', 'as-written'), 'Zürich');
   assert.equal(applyCasing('Zürich', 'lowercase'), 'zürich');
   assert.equal(applyCasing('Zürich São Paulo', 'lowercase-strip-accents'), 'zurich sao paulo');

@@ -1,19 +1,21 @@
 /**
- * @file What the model layer needs to know about a Hugging Face tokenizer (tokenizer.json +
- * tokenizer_config.json): the vocabulary by id, its family (byte-level BPE, WordPiece,
- * Metaspace), whether it lowercases, and its special tokens. Encoding itself is done by
- * transformers.js (the reference implementation), see masked-lm.ts.
+ * @file What lmkg needs to know about any Hugging Face tokenizer folder (tokenizer.json +
+ * tokenizer_config.json), hub tokenizers included: the vocabulary by id, its family (byte-level
+ * BPE, WordPiece, Metaspace, other), its casing and its special tokens. One truth: casing is what
+ * the encoder lmkg runs at probe time (transformers.js / tokenizers.js) does with the file
+ * (`normalizerCasing`); `do_lower_case` in tokenizer_config.json, which that encoder ignores (and
+ * Python's BertTokenizerFast applies), must agree with the normalizer, or the folder is rejected.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DataFormatError, NotFoundError, UsageError } from '../errors.js';
+import { normalizerCasing } from './normalizers.js';
+import { configToken } from './specials.js';
+import { TRAINING_RECORD_FILE } from './tokenizer-files.js';
+import type { SpecialToken } from './types.js';
 
 export type TokenizerFamily = 'byte-level' | 'wordpiece' | 'metaspace' | 'other';
 
-export interface SpecialToken {
-  token: string;
-  id: number;
-}
 
 export interface TokenizerInfo {
   /** Folder holding tokenizer.json. */
@@ -23,6 +25,8 @@ export interface TokenizerInfo {
   continuingPrefix: string | null;
   /** Whether the normalizer lowercases (uncased models). */
   uncased: boolean;
+  /** Whether the normalizer strips accents (BERT-uncased style). */
+  stripsAccents: boolean;
   /** Token by id (added tokens included); length = vocabulary size. */
   vocab: string[];
   /** Ids of added special tokens ([CLS], <s>, ...). */
@@ -85,19 +89,27 @@ export function readTokenizerInfo(path: string): TokenizerInfo {
   }
   const index = new Map(vocab.map((token, id) => [token, id]));
   const special = (key: string, fallbacks: string[]): SpecialToken | null => {
-    const value = config[key];
-    const named = typeof value === 'string' ? value : (value as { content?: string } | undefined)?.content;
-    for (const token of named === undefined ? fallbacks : [named]) {
+    const named = configToken(config, key);
+    for (const token of named === null ? fallbacks : [named]) {
       const id = index.get(token);
       if (id !== undefined) return { token, id };
     }
     return null;
   };
   const family = tokenizerFamily(json, model.type);
+  const casing = normalizerCasing(json.normalizer);
+  if (typeof config.do_lower_case === 'boolean' && config.do_lower_case !== casing.lowercase) {
+    throw new UsageError(
+      `tokenizer ${dir}: tokenizer_config.json says do_lower_case: ${config.do_lower_case}, but tokenizer.json's normalizer ` +
+      `${casing.lowercase ? 'lowercases' : 'does not lowercase'}; transformers.js (lmkg's encoder) follows tokenizer.json while Python's ` +
+      'BertTokenizerFast follows do_lower_case, so the two would encode differently. Make them agree (the normalizer\'s "lowercase" field).',
+    );
+  }
   return {
     dir, family,
     continuingPrefix: model.type === 'WordPiece' ? model.continuing_subword_prefix ?? '##' : null,
-    uncased: lowercases(json.normalizer) || config.do_lower_case === true,
+    uncased: casing.lowercase,
+    stripsAccents: casing.stripAccents,
     vocab, specialIds,
     mask: special('mask_token', ['[MASK]', '<mask>']),
     pad: special('pad_token', ['[PAD]', '<pad>']),
@@ -116,14 +128,8 @@ function tokenizerFamily(json: Record<string, unknown>, modelType: string | unde
   return 'other';
 }
 
-function lowercases(normalizer: unknown): boolean {
-  if (!normalizer || typeof normalizer !== 'object') return false;
-  const n = normalizer as { type?: string; lowercase?: boolean; normalizers?: unknown[] };
-  if (n.type === 'Lowercase') return true;
-  if (n.type === 'BertNormalizer') return n.lowercase !== false;
-  if (n.type === 'Sequence') return (n.normalizers ?? []).some(lowercases);
-  return false;
-}
 
-/** The files of a tokenizer folder that belong in a model folder. */
-export const TOKENIZER_FILES = Object.freeze(['tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'vocab.txt', 'vocab.json', 'merges.txt', 'lmkg_tokenizer.json']);
+/** The files of a tokenizer folder that belong in a model folder (those `tokenizerFiles` writes, and a SentencePiece model). */
+export const TOKENIZER_FILES = Object.freeze([
+  'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'vocab.txt', 'vocab.json', 'merges.txt', TRAINING_RECORD_FILE,
+]);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fillMarker, normaliseWord, readTokenizerInfo, tokenWord, type TokenizerInfo } from '../../src/index.js';
+import { normaliseWord, readTokenizerInfo, tokenWord, type TokenizerInfo } from '../../src/index.js';
 import { loadTokenizer } from '../../src/tokenizers/index.js';
 import { tempDir } from '../helpers/tmp.js';
-import { makeTokenizer } from './fixtures.js';
+import { makeTokenizer } from '../lm/fixtures.js';
 
 const fake = (family: TokenizerInfo['family'], vocab: string[]) => ({ family, continuingPrefix: family === 'wordpiece' ? '##' : null, specialIds: new Set([0]), vocab });
 
@@ -21,12 +21,7 @@ test('tokenWord: byte-level, word-piece and metaspace tokens as words', () => {
   assert.deepEqual(tokenWord(fake('metaspace', ['<s>', '\u2581Paris', 'is']), 1), { word: 'Paris', spaceBefore: true });
 });
 
-test('fillMarker: a word starts after the space, a continuation glues to the word before', () => {
-  const s = 'He was born in [MASK] .';
-  assert.equal(fillMarker(s, '[MASK]', { word: 'Paris', spaceBefore: true }), 'He was born in Paris .');
-  assert.equal(fillMarker(s, '[MASK]', { word: 'ing', spaceBefore: false }), 'He was born ining .');
-  assert.equal(fillMarker('[MASK] is a city .', '[MASK]', { word: 'Paris', spaceBefore: true }), 'Paris is a city .');
-  assert.equal(fillMarker(s, '[MASK]', 'New York'), 'He was born in New York .');
+test('normaliseWord: trimmed, NFC, lowercased for uncased models', () => {
   assert.equal(normaliseWord(' Paris ', true), 'paris');
   assert.equal(normaliseWord('Paris', false), 'Paris');
 });
