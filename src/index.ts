@@ -65,24 +65,26 @@ export {
   type BuildKnowledgeGraphOptions, type KgDiff, type KnowledgeGraphJson, type KgFileFormat,
 } from './kg/index.js';
 
-// lm (issue 4) — exports go here
+// lm: models, checkpoints, ONNX, the inference session
 export {
-  probe, createProber, lamaMetrics, readPredictions, readProbeMeta, initModel, MaskedLm, resolveModelSource, HUB_ALIASES,
-  loadCheckpoint, readModelConfig, writeModelFolder, exportOnnx, buildOnnxModel, onnxInputNames, ONNX_OPSET,
-  readSafetensors, parseSafetensors, writeSafetensors, decodeFloat32, initWeights,
-  configFromHf, configToHf, presetConfig, MODEL_PRESETS, ARCHITECTURES, maxSequenceLength, modelNames, parameterSpecs, countParameters,
-  writeExportRecord, PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS,
-  FILL_RULES, placeFill, applyCasing, goldCasing, refillRecord, goldFilledRecord,
-  type Refill, type FillRule, type AppliedFillRule, type SlotFill, type SlotPositions, type GoldCasing, type CharSpan,
-  HUB_DEFAULTS, hubEndpoint, hubFileUrl, hubFileMetadata, hubFileMismatch, fileHash, downloadHubRepo, readHubRecord, HUB_RECORD_FILE,
-  modelProblems, modelProblem, type HubFileMetadata, type HubRecord, type HubDownloadOptions, type HubDownloadProgress, type ModelPreflightOptions,
-  type PredictionRecord, type TokenPrediction, type FactPrediction, type CommonVocabPrediction,
-  type ProbeOptions, type ProbeResult, type ProbeProgress, type Prober, type ProbeRunMeta, type SkippedQuery,
-  type LamaMetrics, type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount,
-  type InitModelOptions, type InitModelResult, type MaskedLmOptions, type ResolvedModelSource, type ModelSourceOptions,
-  type LoadedCheckpoint, type WriteModelFolderOptions, type MaskedLmConfig, type Architecture, type ModelPreset,
+  initModel, MaskedLm, resolveModelSource, HUB_ALIASES, loadCheckpoint, readModelConfig, writeModelFolder, exportOnnx, buildOnnxModel,
+  onnxInputNames, ONNX_OPSET, readSafetensors, parseSafetensors, writeSafetensors, decodeFloat32, initWeights, configFromHf, configToHf,
+  presetConfig, MODEL_PRESETS, ARCHITECTURES, maxSequenceLength, modelNames, parameterSpecs, countParameters, writeExportRecord,
+  INIT_DEFAULTS, HUB_DEFAULTS, hubEndpoint, hubFileUrl, hubFileMetadata, hubFileMismatch, fileHash, downloadHubRepo, readHubRecord,
+  HUB_RECORD_FILE, modelProblems, modelProblem, type HubFileMetadata, type HubRecord, type HubDownloadOptions, type HubDownloadProgress,
+  type ModelPreflightOptions, type InitModelOptions, type InitModelResult, type MaskedLmOptions, type ResolvedModelSource,
+  type ModelSourceOptions, type LoadedCheckpoint, type WriteModelFolderOptions, type MaskedLmConfig, type Architecture, type ModelPreset,
   type ModelWeights, type WeightTensor, type SafetensorsFile, type SafetensorsEntry,
 } from './lm/index.js';
+
+// probe: cloze queries -> prediction records, LAMA metrics
+export {
+  probe, createProber, lamaMetrics, readPredictions, readProbeMeta, PROBE_DEFAULTS, METRICS_DEFAULTS, FILL_RULES, placeFill, applyCasing,
+  goldCasing, refillRecord, goldFilledRecord, type Refill, type FillRule, type AppliedFillRule, type SlotFill, type SlotPositions,
+  type GoldCasing, type CharSpan, type PredictionRecord, type TokenPrediction, type FactPrediction, type CommonVocabPrediction,
+  type ProbeOptions, type ProbeResult, type ProbeProgress, type Prober, type ProbeRunMeta, type SkippedQuery, type LamaMetrics,
+  type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount,
+} from './probe/index.js';
 
 // train (issue 5) — exports go here
 export {

@@ -10,7 +10,7 @@ import { UsageError } from '../errors.js';
 import { diffKnowledgeGraphs } from '../kg/diff.js';
 import type { KgView, KnowledgeGraph } from '../kg/types.js';
 import { knowledgeGraphView } from '../kg/view.js';
-import type { PredictionRecord } from '../lm/prediction-types.js';
+import type { PredictionRecord } from '../probe/prediction-types.js';
 import { tagWords } from '../nlp/wink.js';
 import { approximateEditDistance } from './aed.js';
 import { alignedEditDistance } from './aligned-edit-distance.js';

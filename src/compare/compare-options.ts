@@ -5,7 +5,7 @@
  */
 import { InvalidOptionError } from '../errors.js';
 import { KG_VIEWS, type KgView } from '../kg/types.js';
-import type { PredictionRecord } from '../lm/prediction-types.js';
+import type { PredictionRecord } from '../probe/prediction-types.js';
 import { resolveOptions } from '../options.js';
 import {
   AED_DEFAULTS, BOOTSTRAP_DEFAULTS, COMPARE_DEFAULTS, FEATHER_DEFAULTS, FEATHER_PAPER_SETTINGS, METRIC_NAMES,

@@ -3,7 +3,7 @@
  * counts when its gold is one token, and is correct when its fact-level gold rank is 1.
  * Resampling facts (Efron & Tibshirani, 1993), seeded.
  */
-import type { PredictionRecord } from '../lm/index.js';
+import type { PredictionRecord } from '../probe/index.js';
 import { SeededRandom } from '../random.js';
 import { bootstrapIntervals, quantile, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
 import { BOOTSTRAP_DEFAULTS } from './defaults.js';

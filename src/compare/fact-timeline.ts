@@ -8,7 +8,7 @@
  */
 import { csvCell } from '../csv.js';
 import { UsageError } from '../errors.js';
-import type { PredictionRecord } from '../lm/prediction-types.js';
+import type { PredictionRecord } from '../probe/prediction-types.js';
 import { correctnessTest, type CorrectnessOptions } from './precision-at-1.js';
 
 export interface TimelineSnapshot {

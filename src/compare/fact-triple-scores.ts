@@ -23,7 +23,7 @@ import {
   factCounts, factFigures, factIdOfQuery, factTripleSetsOfGraph, type FactCounts, type FactTripleFigures, type FactTripleSets,
 } from '../kg/fact-scores.js';
 import type { KnowledgeGraph } from '../kg/types.js';
-import type { PredictionRecord } from '../lm/prediction-types.js';
+import type { PredictionRecord } from '../probe/prediction-types.js';
 import { bootstrapIntervals, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
 
 export interface FactTripleScores {

@@ -7,7 +7,7 @@
  */
 import { InvalidOptionError } from '../errors.js';
 import { normaliseWord } from '../tokenizers/index.js';
-import type { PredictionRecord } from '../lm/prediction-types.js';
+import type { PredictionRecord } from '../probe/prediction-types.js';
 import { bootstrapIntervals, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
 
 export interface CorrectnessOptions {

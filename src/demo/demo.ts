@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { csvCell, type ChanceFigures } from '../compare/index.js';
 import { memoiseParser } from '../extract/index.js';
 import { writeTextAtomic } from '../files.js';
-import { readPredictions } from '../lm/index.js';
+import { readPredictions } from '../probe/index.js';
 import { loadNlp, type LoadNlpOptions } from '../nlp/index.js';
 import { expandModels, readChanceResults, runStudy, safeFolderName, type RunProgress, type RunStudyResult } from '../run/index.js';
 import { HOLDOUT_FILE, listTrainingCheckpoints, readTrainerState, resumeTraining, train, type TrainConfig, type TrainProgress } from '../train/index.js';

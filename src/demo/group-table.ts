@@ -9,7 +9,7 @@ import {
   compareGraphs, factPrecisionAt1Bootstrap, factPrecisionDifferenceBootstrap, poolChanceFigures, type BootstrapInterval, type ChanceFigures,
 } from '../compare/index.js';
 import { extractKnowledgeGraphs, type SentenceParser } from '../extract/index.js';
-import type { PredictionRecord } from '../lm/index.js';
+import type { PredictionRecord } from '../probe/index.js';
 
 export interface GroupRow {
   snapshot: string;

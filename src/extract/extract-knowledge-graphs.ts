@@ -13,7 +13,7 @@ import { buildKnowledgeGraph } from '../kg/build.js';
 import { diffKnowledgeGraphs, type KgDiff } from '../kg/diff.js';
 import { factCounts, factFigures, factTripleSetsOfTriples, type FactTripleFigures } from '../kg/fact-scores.js';
 import type { KgMeta, KgMode, KnowledgeGraph } from '../kg/types.js';
-import type { PredictionRecord } from '../lm/prediction-types.js';
+import type { PredictionRecord } from '../probe/prediction-types.js';
 import { EXTRACT_DEFAULTS } from './defaults.js';
 import { extractTriples, memoiseParser, type ExtractProgress, type SentenceParser } from './extract-triples.js';
 import { EXTRACTORS, resolveExtractor, type ExtractorName } from './registry.js';

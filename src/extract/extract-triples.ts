@@ -13,8 +13,8 @@
  */
 import { UsageError } from '../errors.js';
 import { TRIPLE_PARTS, type TriplePart, type TripleWithProvenance } from '../kg/types.js';
-import type { CharSpan } from '../lm/slot-fill.js';
-import type { PredictionRecord } from '../lm/prediction-types.js';
+import type { CharSpan } from '../probe/slot-fill.js';
+import type { PredictionRecord } from '../probe/prediction-types.js';
 import type { ParsedSentence } from '../nlp/types.js';
 import type { RecordSide } from './lama.js';
 import type { ExtractedTriple } from './extracted-triple.js';

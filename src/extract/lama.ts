@@ -15,7 +15,7 @@
  */
 import { DataFormatError, UsageError } from '../errors.js';
 import type { Triple } from '../kg/types.js';
-import type { PredictionRecord } from '../lm/prediction-types.js';
+import type { PredictionRecord } from '../probe/prediction-types.js';
 
 /** Which sentence of a record: filled with the model's prediction, or with the gold object. */
 export type RecordSide = 'predicted' | 'gold';

@@ -11,8 +11,8 @@
  */
 import { existsSync } from 'node:fs';
 import { DataFormatError, NotFoundError } from '../errors.js';
-import { readPredictions, readProbeMeta, type ProbeRunMeta } from '../lm/predictions-file.js';
-import type { PredictionRecord } from '../lm/prediction-types.js';
+import { readPredictions, readProbeMeta, type ProbeRunMeta } from '../probe/predictions-file.js';
+import type { PredictionRecord } from '../probe/prediction-types.js';
 
 const STRING_FIELDS = ['queryId', 'dataset', 'factId', 'gold', 'maskedSentence', 'predictedSentence', 'goldSentence'] as const;
 

@@ -9,7 +9,7 @@
  */
 import { InvalidOptionError } from '../errors.js';
 import type { Triple } from '../kg/types.js';
-import type { PredictionRecord } from '../lm/prediction-types.js';
+import type { PredictionRecord } from '../probe/prediction-types.js';
 import type { ParsedSentence } from '../nlp/types.js';
 import { entityPrepExtraction } from './entity-prep.js';
 import type { ExtractedTriple } from './extracted-triple.js';

@@ -16,7 +16,7 @@
  * slotCoverageSummary(records, triples).overall; // { queries: 2683, slot: 0.81, fact: 0.62 }
  */
 import type { TripleWithProvenance } from '../kg/types.js';
-import type { PredictionRecord } from '../lm/prediction-types.js';
+import type { PredictionRecord } from '../probe/prediction-types.js';
 import { namesSubject } from './coverage.js';
 
 /** Pronouns that, in a probe sentence about the subject, refer to it. */

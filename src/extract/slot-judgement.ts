@@ -16,7 +16,7 @@
  */
 import { InvalidOptionError } from '../errors.js';
 import type { Triple } from '../kg/types.js';
-import type { CharSpan } from '../lm/slot-fill.js';
+import type { CharSpan } from '../probe/slot-fill.js';
 import type { ParsedSentence } from '../nlp/types.js';
 import { linkWords } from './coverage.js';
 import { sentenceTriples } from './extract-triples.js';

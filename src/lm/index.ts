@@ -1,6 +1,7 @@
 /**
  * @file Masked language models: configs, HF checkpoint I/O, safetensors, random init, ONNX
- * export, model sources, probing and LAMA metrics.
+ * export, model sources (hub downloads checked), and the inference session (`MaskedLm`). Probing
+ * is a stage of its own (src/probe/).
  */
 export { ARCHITECTURES, MASKED_LM_CLASS, configFromHf, configToHf, validateConfig, maxSequenceLength, headSize, type Architecture, type MaskedLmConfig } from './config.js';
 export { MODEL_PRESETS, presetConfig, type ModelPreset, type PresetTokens, type PresetOverrides } from './presets.js';
@@ -10,23 +11,11 @@ export { parseSafetensors, readSafetensors, writeSafetensors, decodeFloat32, hal
 export { loadCheckpoint, readModelConfig, weightsFromEntries, type LoadedCheckpoint } from './checkpoint.js';
 export { buildOnnxModel, exportOnnx, onnxInputNames, ONNX_OPSET, type BuildOnnxOptions } from './onnx-export.js';
 export { writeFileAtomic, writeJsonAtomic } from '../files.js';
-export {
-  FILL_RULES, blankContext, wordStartTable, singleTokenFill, placeFill, goldCasing, applyCasing,
-  type FillRule, type AppliedFillRule, type BlankContext, type GoldCasing, type SlotFill, type CharSpan, type SlotPositions, type WordStartTable,
-} from './slot-fill.js';
-export { multiTokenFills } from './probe-multi-token.js';
-export { refillRecord, goldFilledRecord, type Refill } from './refill.js';
 export { resolveModelSource, writeExportRecord, HUB_ALIASES, type ResolvedModelSource, type ModelSourceOptions } from './model-source.js';
 export { MaskedLm, type MaskedLmOptions, type EncodedQuery, type EncodedPieces } from './masked-lm.js';
-export { logSumExp, topKIds, goldRank } from './scoring.js';
-export { probeItems, planBatches, encodeQueries, goldInfo, commonVocabIds, factKey, type EngineOptions, type SkippedQuery, type GoldInfo, type Item as EncodedItem } from './probe-engine.js';
-export { probe, createProber, type ProbeOptions, type ProbeResult, type ProbeProgress, type Prober } from './probe.js';
-export { readPredictions, readPartialPredictions, readProbeMeta, metaPath, partialPath, runKey, type ProbeRunMeta } from './predictions-file.js';
-export { lamaMetrics, type LamaMetrics, type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount } from './metrics.js';
 export { writeModelFolder, checkTokenizerFits, tokenizerConfig, type WriteModelFolderOptions } from './model-folder.js';
 export { initModel, type InitModelOptions, type InitModelResult } from './model-init.js';
-export { PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS, HUB_DEFAULTS } from './defaults.js';
+export { INIT_DEFAULTS, HUB_DEFAULTS } from './defaults.js';
 export { hubEndpoint, hubFileUrl, hubFileMetadata, hubFileMismatch, fileHash, type HubFileMetadata, type HubRequestOptions } from './hub-metadata.js';
 export { downloadHubRepo, readHubRecord, HUB_RECORD_FILE, type HubRecord, type HubDownloadOptions, type HubDownloadProgress } from './hub-download.js';
 export { modelProblems, modelProblem, type ModelPreflightOptions } from './preflight.js';
-export type { PredictionRecord, TokenPrediction, FactPrediction, CommonVocabPrediction } from './prediction-types.js';

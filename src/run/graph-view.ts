@@ -5,7 +5,7 @@
  */
 import type { ExtractedKnowledgeGraphs } from '../extract/index.js';
 import { diffKnowledgeGraphs, knowledgeGraphView, type KgView, type KnowledgeGraph } from '../kg/index.js';
-import type { PredictionRecord } from '../lm/index.js';
+import type { PredictionRecord } from '../probe/index.js';
 import type { EdgeStatus, GraphView, GraphViewEdge, GraphViewNode, QueryView } from '../report/index.js';
 
 export function graphView(

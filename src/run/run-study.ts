@@ -18,7 +18,7 @@ import { createChanceCache, METRIC_NAMES, type ChanceBaseline, type MetricName }
 import { sha256File } from '../data/index.js';
 import { memoiseParser, resolveExtractor, type SentenceParser } from '../extract/index.js';
 import { writeTextAtomic } from '../files.js';
-import { createProber, readPredictions, readProbeMeta, type PredictionRecord, type Prober } from '../lm/index.js';
+import { createProber, readPredictions, readProbeMeta, type PredictionRecord, type Prober } from '../probe/index.js';
 import { loadNlp, type LoadNlpOptions } from '../nlp/index.js';
 import { resolveOptions } from '../options.js';
 import { writeReport, type GraphView, type PosView, type ReportData, type SummaryRow, type TimelineView } from '../report/index.js';

@@ -14,7 +14,7 @@ import {
 import { extractKnowledgeGraphs, resolveExtractor, writeExtractOutputs, type ExtractedKnowledgeGraphs, type SentenceParser } from '../extract/index.js';
 import { writeTextAtomic } from '../files.js';
 import { diffKnowledgeGraphs, readKnowledgeGraph, type FactCounts, type KgView, type KnowledgeGraph } from '../kg/index.js';
-import { lamaMetrics, type LamaMetrics, type PredictionRecord } from '../lm/index.js';
+import { lamaMetrics, type LamaMetrics, type PredictionRecord } from '../probe/index.js';
 import type { GraphView, PosView, SummaryRow } from '../report/index.js';
 import { LMKG_VERSION } from '../version.js';
 import { graphView } from './graph-view.js';

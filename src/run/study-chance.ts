@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chanceBaseline, type ChanceBaseline, type ChanceCache, type ChanceStats } from '../compare/index.js';
 import { resolveExtractor, type SentenceParser } from '../extract/index.js';
 import { writeTextAtomic } from '../files.js';
-import type { PredictionRecord } from '../lm/index.js';
+import type { PredictionRecord } from '../probe/index.js';
 import { LMKG_VERSION } from '../version.js';
 
 export const CHANCE_FILE = 'chance.json';

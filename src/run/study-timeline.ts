@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { factTimeline, factTimelineCsv, type FactTimeline } from '../compare/index.js';
 import { writeTextAtomic } from '../files.js';
-import type { PredictionRecord } from '../lm/index.js';
+import type { PredictionRecord } from '../probe/index.js';
 import type { SummaryRow, TimelineView } from '../report/index.js';
 
 export interface FactGroups {

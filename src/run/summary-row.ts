@@ -6,7 +6,7 @@
  */
 import type { ChanceBaseline, ChanceBand, GraphComparison } from '../compare/index.js';
 import { csvCell } from '../csv.js';
-import type { LamaMetrics } from '../lm/index.js';
+import type { LamaMetrics } from '../probe/index.js';
 import type { ChanceField, ChanceView, Interval, IntervalField, SummaryRow } from '../report/index.js';
 
 export interface SummaryExtras {

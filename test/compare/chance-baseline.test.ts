@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { chanceBand, chanceBaseline, createChanceCache, factBlocks } from '../../src/compare/chance-baseline.js';
 import { InvalidOptionError, UsageError } from '../../src/errors.js';
-import type { PredictionRecord } from '../../src/lm/prediction-types.js';
-import { placeFill } from '../../src/lm/slot-fill.js';
+import type { PredictionRecord } from '../../src/probe/prediction-types.js';
+import { placeFill } from '../../src/probe/slot-fill.js';
 
 const BIRTH = { id: 'place_of_birth', label: 'place of birth', template: null };
 

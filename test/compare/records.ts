@@ -1,5 +1,5 @@
 /** @file Prediction records for the compare tests (only the fields compare/ reads matter). */
-import type { PredictionRecord } from '../../src/lm/prediction-types.js';
+import type { PredictionRecord } from '../../src/probe/prediction-types.js';
 
 export function record(queryId: string, gold: string, top: string, extra: Partial<PredictionRecord> = {}): PredictionRecord {
   const factId = queryId.includes('#') ? queryId.slice(0, queryId.lastIndexOf('#')) : queryId;

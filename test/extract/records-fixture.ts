@@ -1,6 +1,6 @@
 /** @file Small prediction records written by hand, as `lmkg probe` writes them, for the extraction tests. */
-import type { PredictionRecord } from '../../src/lm/prediction-types.js';
-import { placeFill } from '../../src/lm/slot-fill.js';
+import type { PredictionRecord } from '../../src/probe/prediction-types.js';
+import { placeFill } from '../../src/probe/slot-fill.js';
 
 const PLACE_OF_BIRTH = { id: 'place_of_birth', label: 'place of birth', template: '[X] was born in [Y] .' };
 

@@ -6,10 +6,10 @@ import { after, before, test } from 'node:test';
 import {
   initWeights, MASK_MARKER, modelNames, presetConfig, probe, readTokenizerInfo, writeModelFolder, type PredictionRecord,
 } from '../../src/index.js';
-import { applyCasing, blankContext, goldCasing, placeFill } from '../../src/lm/slot-fill.js';
+import { applyCasing, blankContext, goldCasing, placeFill } from '../../src/probe/slot-fill.js';
 import { loadTokenizer, normalizerCasing } from '../../src/tokenizers/index.js';
 import { sharedData } from '../helpers/data-dir.js';
-import { makeTokenizer } from './fixtures.js';
+import { makeTokenizer } from '../lm/fixtures.js';
 
 const dataDir = (): string => join(sharedData('lama'), '..');
 

@@ -5,7 +5,7 @@
  * for a token is its mean log-probability over the fact's sentences).
  */
 import { MASK_MARKER, type ClozeQuery } from '../data/index.js';
-import type { MaskedLm, EncodedQuery } from './masked-lm.js';
+import type { MaskedLm, EncodedQuery } from '../lm/masked-lm.js';
 import type { FactPrediction, PredictionRecord, TokenPrediction } from './prediction-types.js';
 import { multiTokenFills } from './probe-multi-token.js';
 import { goldRank, logSumExp, topKIds } from './scoring.js';

@@ -10,7 +10,7 @@
  * Cost: for k pieces, k(k+1)/2 - 1 forward passes per query beyond the single-mask pass.
  */
 import { MASK_MARKER } from '../data/index.js';
-import type { EncodedPieces, EncodedQuery, MaskedLm } from './masked-lm.js';
+import type { EncodedPieces, EncodedQuery, MaskedLm } from '../lm/masked-lm.js';
 import { logSumExp, topKIds } from './scoring.js';
 import { blankContext, wordStartTable, type SlotFill } from './slot-fill.js';
 

@@ -19,7 +19,7 @@
  * policy instead (lowercased, accents stripped as BERT's normalizer does). `raw` keeps the gold as
  * written (lmkg before 0.2). Every fill is the model's decoding of its tokens as well.
  */
-import type { MaskedLm } from './masked-lm.js';
+import type { MaskedLm } from '../lm/masked-lm.js';
 import type { TokenizerInfo } from '../tokenizers/index.js';
 import { logSumExp, topKIds } from './scoring.js';
 

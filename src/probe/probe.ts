@@ -16,7 +16,7 @@ import { resolveOptions } from '../options.js';
 import { LMKG_VERSION } from '../version.js';
 import { PROBE_DEFAULTS } from './defaults.js';
 import { writeFileAtomic, writeJsonAtomic } from '../files.js';
-import { MaskedLm, type MaskedLmOptions } from './masked-lm.js';
+import { MaskedLm, type MaskedLmOptions } from '../lm/masked-lm.js';
 import type { PredictionRecord } from './prediction-types.js';
 import { FILL_RULES, type FillRule } from './slot-fill.js';
 import { commonVocabIds, encodeQueries, factKey, probeItems, type SkippedQuery } from './probe-engine.js';

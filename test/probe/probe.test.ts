@@ -9,7 +9,7 @@ import {
 } from '../../src/index.js';
 import { loadTokenizer } from '../../src/tokenizers/index.js';
 import { sharedData } from '../helpers/data-dir.js';
-import { makeModel, makeTokenizer } from './fixtures.js';
+import { makeModel, makeTokenizer } from '../lm/fixtures.js';
 
 const dataDir = (): string => join(sharedData('lama'), '..');
 let dir = '';
