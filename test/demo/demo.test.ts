@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { lamaMetrics, readPredictions } from '../../src/probe/index.js';
 import { runCli } from '../helpers/cli.js';
 import { serveDataMirror } from '../helpers/mirror.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -61,8 +62,41 @@ test('lmkg demo --quick on a fresh machine: fetches LAMA and UD, trains the pars
   // The timelines label facts seen in training and held out.
   const groups = new Set(data.timelines.flatMap((tl: { facts: Array<{ group?: string }> }) => tl.facts.map((f) => f.group)));
   assert.ok(groups.has('seen') && groups.has('held-out'));
-  const holdout = JSON.parse(readFileSync(join(out, 'train', 'holdout.json'), 'utf8'));
+  const holdout = JSON.parse(readFileSync(join(out, 'train', 'holdout.json'), 'utf8')) as { seenFactIds: string[]; heldOutFactIds: string[] };
   assert.ok(holdout.heldOutFactIds.length > 0 && holdout.seenFactIds.length > 0);
+  // the seen and held-out groups are disjoint
+  const seenIds = new Set(holdout.seenFactIds);
+  assert.equal(holdout.heldOutFactIds.filter((id) => seenIds.has(id)).length, 0);
+
+  // The printed table is the demo's table, and its numbers are those of the study's own files:
+  // P@1 from the predictions files (LAMA's fact-level P@1 over each group's facts), fact F1 from
+  // the clause cells' fact-scores.csv (matched, predicted and gold fact triples per fact).
+  const groupOf = new Map<string, string>([...holdout.seenFactIds.map((id) => [id, 'seen'] as const), ...holdout.heldOutFactIds.map((id) => [id, 'held-out'] as const)]);
+  const googleRe = ['re-place-birth', 're-date-birth', 're-place-death'];
+  const printed = first.stdout.split('\n').map((line) => line.trim().split(/\s{2,}/)).filter((cells) => data.run.models.includes(cells[0]));
+  assert.equal(printed.length, data.run.models.length);
+  for (const cells of printed) {
+    const snapshot = cells[0]!;
+    const records = googleRe.flatMap((dataset) => readPredictions(join(study, dataset, snapshot, 'predictions.jsonl')));
+    const counts = googleRe.flatMap((dataset) => readFileSync(join(study, dataset, snapshot, 'clause', 'fact-scores.csv'), 'utf8').trim().split('\n').slice(1))
+      .map((line) => line.split(','));
+    for (const [group, p1Cell, f1Cell] of [['seen', cells[2]!, cells[4]!], ['held-out', cells[3]!, cells[6]!]] as const) {
+      const row = summary.rows.find((r: { snapshot: string; group: string }) => r.snapshot === snapshot && r.group === group);
+      const subset = records.filter((r) => groupOf.get(r.factId) === group);
+      const p1 = lamaMetrics(subset).overall.facts.p1;
+      assert.equal(row.p1.estimate, p1, `${snapshot} ${group} P@1`);
+      assert.ok(p1Cell.startsWith(p1.toFixed(3)), `${snapshot} ${group}: printed ${p1Cell}, files ${p1}`);
+      let [m, p, g] = [0, 0, 0];
+      for (const c of counts.filter((cell) => groupOf.get(cell[0]!) === group)) {
+        m += Number(c[2]);
+        p += Number(c[3]);
+        g += Number(c[4]);
+      }
+      const f1 = p + g === 0 ? null : (2 * m) / (p + g);
+      assert.equal(row.factF1.value, f1, `${snapshot} ${group} fact F1`);
+      assert.ok(f1Cell.startsWith(f1 === null ? '-' : f1.toFixed(3)), `${snapshot} ${group}: printed ${f1Cell}, files ${f1}`);
+    }
+  }
 
   // Everything is in the cache now: the mirror can go.
   await mirror.close();
