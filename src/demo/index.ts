@@ -2,3 +2,4 @@
 export { runDemo, groupTableCsv, type DemoOptions, type DemoResult, type DemoProgress } from './demo.js';
 export { groupTable, type GroupTable, type GroupRow } from './group-table.js';
 export { DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS, GOOGLE_RE_DATASETS } from './defaults.js';
+export { mostFrequentObjects, objectBaseline, type ObjectBaseline } from './object-baseline.js';

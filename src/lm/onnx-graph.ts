@@ -30,6 +30,11 @@ export const intAttr = (name: string, value: number): AttributeProto => ({ name,
 export const intsAttr = (name: string, values: number[]): AttributeProto => ({ name, type: onnx.AttributeProto.AttributeType.INTS, ints: values });
 export const floatAttr = (name: string, value: number): AttributeProto => ({ name, type: onnx.AttributeProto.AttributeType.FLOAT, f: value });
 export const stringAttr = (name: string, value: string): AttributeProto => ({ name, type: onnx.AttributeProto.AttributeType.STRING, s: new TextEncoder().encode(value) });
+/** A one-element float tensor attribute (ConstantOfShape's fill value) of the given type. */
+export function floatTensorAttr(name: string, value: number, floatType: OnnxFloatType): AttributeProto {
+  const data = floatType === 'float64' ? new Float64Array([value]) : new Float32Array([value]);
+  return { name, type: onnx.AttributeProto.AttributeType.TENSOR, t: { dims: [1], dataType: ONNX_TYPES[floatType], rawData: new Uint8Array(data.buffer) } };
+}
 export const graphAttr = (name: string, graph: GraphProto): AttributeProto => ({ name, type: onnx.AttributeProto.AttributeType.GRAPH, g: graph });
 
 export class GraphBuilder {
