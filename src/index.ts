@@ -66,7 +66,8 @@ export {
   readSafetensors, parseSafetensors, writeSafetensors, decodeFloat32, initWeights,
   configFromHf, configToHf, presetConfig, MODEL_PRESETS, ARCHITECTURES, maxSequenceLength, modelNames, parameterSpecs, countParameters,
   readTokenizerInfo, tokenWord, fillMarker, normaliseWord, writeExportRecord, PROBE_DEFAULTS, METRICS_DEFAULTS, INIT_DEFAULTS,
-  type PredictionRecord, type TokenPrediction, type FactPrediction, type CommonVocabPrediction,
+  createOrtSession, checkCudaProvider, cudaProviderPath, CUDA_INSTALL_COMMAND, DEVICES,
+  type Device, type OrtSessionOptions, type PredictionRecord, type TokenPrediction, type FactPrediction, type CommonVocabPrediction,
   type ProbeOptions, type ProbeResult, type ProbeProgress, type Prober, type ProbeRunMeta, type SkippedQuery,
   type LamaMetrics, type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount,
   type InitModelOptions, type InitModelResult, type MaskedLmOptions, type ResolvedModelSource, type ModelSourceOptions,
@@ -79,9 +80,9 @@ export {
 export {
   train, resumeTraining, TRAIN_DEFAULTS, TRAIN_PRESET_NAMES, resolveTrainConfig, readTrainPreset, buildEvidenceCorpus, parseEvidenceSource,
   listTrainingCheckpoints, readTrainingCheckpoint, readTrainerState, initTfBackend, createTfMaskedLm, maskedLmLogits, disposeTfMaskedLm,
-  TRAIN_RUN_FILE, HOLDOUT_FILE,
-  type TrainOptions, type TrainProgress, type TrainResult, type TrainConfig, type TrainerState, type LogEntry, type CheckpointRef,
-  type EvidenceCorpus, type TfMaskedLm,
+  TRAIN_RUN_FILE, HOLDOUT_FILE, ENGINE_NAMES, availableCpus, buildTrainingGraph, flatLayout,
+  type TrainOptions, type ResumeOptions, type TrainProgress, type TrainResult, type TrainConfig, type TrainerState, type LogEntry, type CheckpointRef,
+  type EvidenceCorpus, type TfMaskedLm, type EngineName, type RuntimeOverrides, type TrainingGraphOptions, type FlatLayout,
 } from './train/index.js';
 
 // extract (issue 6) — exports go here
@@ -130,6 +131,6 @@ export {
 
 // demo (issue 9): the paper's experiment end to end
 export {
-  runDemo, groupTable, groupTableCsv, DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS,
-  type DemoOptions, type DemoResult, type DemoProgress, type GroupTable, type GroupRow,
+  runDemo, groupTable, groupTableCsv, DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS, mostFrequentObjects, objectBaseline,
+  type DemoOptions, type DemoResult, type DemoProgress, type GroupTable, type GroupRow, type ObjectBaseline,
 } from './demo/index.js';
