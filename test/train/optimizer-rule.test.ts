@@ -80,9 +80,9 @@ test('the ONNX engine\'s clipping and AdamW nodes follow the same rule', async (
     outputs: [...['params_out', 'adam_m_out', 'adam_v_out'].map((n) => valueInfo(n, float, [3])), valueInfo('grad_norm', float, [])],
   });
   const session = await ort.InferenceSession.create(bytes);
-  let params = new Float32Array([0.5, -1, 0.25]);
-  let m = new Float32Array(3);
-  let v = new Float32Array(3);
+  let params: Float32Array = new Float32Array([0.5, -1, 0.25]);
+  let m: Float32Array = new Float32Array(3);
+  let v: Float32Array = new Float32Array(3);
   try {
     for (const [step, g] of GRADS.entries()) {
       const t = step + 1;
