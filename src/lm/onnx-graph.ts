@@ -21,6 +21,7 @@ export const ONNX_TYPES = Object.freeze({
   float64: onnx.TensorProto.DataType.DOUBLE,
   int64: onnx.TensorProto.DataType.INT64,
   bool: onnx.TensorProto.DataType.BOOL,
+  uint8: onnx.TensorProto.DataType.UINT8,
 });
 
 /** Microsoft's operator domain (contrib kernels every onnxruntime build ships: FusedMatMul, Gelu, ...). */

@@ -8,7 +8,7 @@
  * Shapes: N = B*S tokens, H hidden, I intermediate, nh heads, d = H / nh, M masked rows, V vocab.
  * Linear weights are in PyTorch layout [out, in], so y = x W^T + b is one Gemm(transB=1).
  */
-import { floatAttr, intAttr, intsAttr, MS_DOMAIN, stringAttr, type GraphBuilder } from '../lm/onnx-graph.js';
+import { floatAttr, intAttr, intsAttr, MS_DOMAIN, ONNX_TYPES, stringAttr, type GraphBuilder } from '../lm/onnx-graph.js';
 
 const keepdims = (value: 0 | 1) => intAttr('keepdims', value);
 
@@ -111,6 +111,14 @@ export function geluGrad(g: GraphBuilder, dy: string, x: string): string {
   return g.node('Mul', [dy, g.node('Add', [normalCdf(g, x), xDensity])], [], 'gelu_dx');
 }
 
+/**
+ * The inverted-dropout factors of a fed uint8 mask (1 keep, 0 drop): 0 or 1 / (1 - rate). Fed as
+ * bytes because the masks are drawn in JS: a quarter of the memory of float factors.
+ */
+export function dropoutFactors(g: GraphBuilder, mask: string, rate: number): string {
+  return g.node('Mul', [g.node('Cast', [mask], [intAttr('to', ONNX_TYPES[g.floatType])]), g.scalar(1 / (1 - rate))], [], 'dropout_factors');
+}
+
 /** x * mask, where mask holds 0 or 1 / (1 - rate) (inverted dropout); the same for the gradient. */
 export function applyMask(g: GraphBuilder, x: string, mask: string | null): string {
   return mask === null ? x : g.node('Mul', [x, mask], [], 'dropout');
@@ -173,13 +181,15 @@ export function attentionGrad(g: GraphBuilder, dContext: string, s: AttentionSav
 
 /**
  * Mean cross-entropy of logits [M, V] against labels [M, 1] (int64), weighted per row by
- * weights [M, 1] (1 / M, or 0 for padding rows): loss = -sum_r w_r log softmax(logits_r)[label_r].
- * Its gradient is w (softmax - onehot), formed by adding -1 at each label.
+ * weights [M, 1] (1 / M, or 0 for padding rows): loss = sum_r w_r (logsumexp(logits_r) - logits_r[label_r]).
+ * Returns the *unweighted* gradient softmax - onehot (formed by adding -1 at each label): the
+ * caller applies the row weights after the decoder's matmuls, on [M, H] instead of [M, V].
  */
-export function maskedCrossEntropy(g: GraphBuilder, logits: string, labels: string, weights: string, minusOnes: string): { loss: string; dLogits: string } {
-  const logProbs = g.node('LogSoftmax', [logits], [intAttr('axis', 1)], 'log_probs');
-  const picked = g.node('GatherElements', [logProbs, labels], [intAttr('axis', 1)]); // [M, 1]
-  const loss = g.node('Neg', [g.node('ReduceSum', [g.node('Mul', [picked, weights])], [keepdims(0)])], [], 'loss');
-  const shifted = g.node('ScatterElements', [g.node('Exp', [logProbs]), labels, minusOnes], [intAttr('axis', 1), stringAttr('reduction', 'add')]);
-  return { loss, dLogits: g.node('Mul', [shifted, weights], [], 'd_logits') };
+export function maskedCrossEntropy(g: GraphBuilder, logits: string, labels: string, weights: string, minusOnes: string): { loss: string; dLogitsUnweighted: string } {
+  const logSumExp = g.node('ReduceLogSumExp', [logits], [intsAttr('axes', [1]), keepdims(1)]); // [M, 1]
+  const picked = g.node('GatherElements', [logits, labels], [intAttr('axis', 1)]); // [M, 1]
+  const loss = g.node('ReduceSum', [g.node('Mul', [g.node('Sub', [logSumExp, picked]), weights])], [keepdims(0)], 'loss');
+  const probs = g.node('Softmax', [logits], [intAttr('axis', 1)], 'probs');
+  const shifted = g.node('ScatterElements', [probs, labels, minusOnes], [intAttr('axis', 1), stringAttr('reduction', 'add')], 'd_logits');
+  return { loss, dLogitsUnweighted: shifted };
 }

@@ -72,7 +72,9 @@ function scalar(value: number): ort.Tensor {
 export function toTensors(feeds: FeedArrays): Record<string, ort.Tensor> {
   const tensors: Record<string, ort.Tensor> = {};
   for (const [name, { data, dims }] of Object.entries(feeds)) {
-    tensors[name] = data instanceof BigInt64Array ? new ort.Tensor('int64', data, dims) : data instanceof Float64Array ? new ort.Tensor('float64', data, dims) : new ort.Tensor('float32', data, dims);
+    tensors[name] = data instanceof BigInt64Array ? new ort.Tensor('int64', data, dims)
+      : data instanceof Uint8Array ? new ort.Tensor('uint8', data, dims)
+        : data instanceof Float64Array ? new ort.Tensor('float64', data, dims) : new ort.Tensor('float32', data, dims);
   }
   return tensors;
 }

@@ -5,7 +5,7 @@
  * to the longest sequence and the largest masked-row count: padded keys get the float minimum in
  * the attention bias and padded rows a loss weight of 0, so padding changes no gradient.
  *
- * Dropout masks are drawn here, not in the graph, from a generator seeded by the micro-batch's own
+ * Dropout masks (bytes: 1 keep, 0 drop) are drawn here, not in the graph, from a generator seeded by the micro-batch's own
  * SeededRandom (itself seeded by seed, epoch, micro-batch), so a resumed run draws the same masks.
  */
 import type { MaskedLmConfig } from '../lm/index.js';
@@ -31,7 +31,7 @@ export type FloatArray = Float32Array | Float64Array;
 
 /** The graph inputs as typed arrays with their dims (the engine wraps them in tensors). */
 export interface FeedArrays {
-  [name: string]: { data: BigInt64Array | FloatArray; dims: number[] };
+  [name: string]: { data: BigInt64Array | FloatArray | Uint8Array; dims: number[] };
 }
 
 /**
@@ -55,7 +55,7 @@ export function trainingFeeds(config: MaskedLmConfig, micros: MaskedMicroBatch[]
   const weights = float(k * masked);
   const sites = usesDropout(config) ? dropoutSites(config) : [];
   const heads = config.numHeads;
-  const masks = sites.map((site) => float(k * (site.kind === 'probs' ? batch * heads * seq * seq : n * config.hiddenSize)));
+  const masks = sites.map((site) => new Uint8Array(k * (site.kind === 'probs' ? batch * heads * seq * seq : n * config.hiddenSize)));
   micros.forEach((micro, i) => {
     for (let row = 0; row < micro.batch; row += 1) {
       let seen = 0;
@@ -112,11 +112,13 @@ function positionId(config: MaskedLmConfig, id: number, column: number, nonPadSo
 }
 
 /**
- * Fills `mask` with inverted-dropout factors: 0 with probability `rate`, else 1 / (1 - rate).
- * xorshift128 (Marsaglia), seeded through splitmix32 from `seed`: fast enough for the tens of
- * millions of draws a step of the larger presets needs, and the same on every machine.
+ * Fills `mask` with dropout decisions: 0 (drop) with probability `rate`, else 1 (keep); the graph
+ * scales kept values by 1 / (1 - rate). xorshift128 (Marsaglia), seeded through splitmix32 from
+ * `seed`, each 32-bit draw deciding two entries by its 16-bit halves (so `rate` is rounded to a
+ * multiple of 1/65536: 0.1 becomes 0.100006): the larger presets need tens of millions of
+ * decisions per step, and this is about 1 ns each. The same on every machine.
  */
-export function fillDropoutMask(mask: FloatArray, rate: number, seed: number): void {
+export function fillDropoutMask(mask: Uint8Array, rate: number, seed: number): void {
   if (rate <= 0) {
     mask.fill(1);
     return;
@@ -132,14 +134,15 @@ export function fillDropoutMask(mask: FloatArray, rate: number, seed: number): v
   let b = next();
   let c = next();
   let d = next() | 1;
-  const threshold = Math.floor(rate * 2 ** 32);
-  const keep = 1 / (1 - rate);
-  for (let i = 0; i < mask.length; i += 1) {
+  const threshold = Math.round(rate * 65536);
+  const length = mask.length;
+  for (let i = 0; i < length; i += 2) {
     const t = a ^ (a << 11);
     a = b;
     b = c;
     c = d;
     d = (d ^ (d >>> 19) ^ (t ^ (t >>> 8))) >>> 0;
-    mask[i] = d < threshold ? 0 : keep;
+    mask[i] = (d & 0xffff) < threshold ? 0 : 1;
+    if (i + 1 < length) mask[i + 1] = d >>> 16 < threshold ? 0 : 1;
   }
 }

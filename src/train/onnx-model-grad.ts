@@ -9,7 +9,7 @@
 import { floatTensorAttr, intAttr, stringAttr, type GraphBuilder } from '../lm/onnx-graph.js';
 import { headSize, modelNames, type MaskedLmConfig } from '../lm/index.js';
 import {
-  applyMask, attention, attentionGrad, gelu, geluGrad, layerNorm, layerNormGrad, linear, linearGrad, maskedCrossEntropy,
+  applyMask, attention, dropoutFactors, attentionGrad, gelu, geluGrad, layerNorm, layerNormGrad, linear, linearGrad, maskedCrossEntropy,
   type AttentionSaved, type AttentionShapes, type LayerNormSaved,
 } from './onnx-blocks.js';
 import type { FlatLayout } from './onnx-layout.js';
@@ -28,7 +28,7 @@ export interface BatchTensors {
   labels: string;
   /** [M] float: each row's share of the loss (1 / M, or 0 for padding rows) */
   lossWeights: string;
-  /** Dropout masks (0 or 1 / (1 - rate)) in the order of `dropoutSites`, or null without dropout. */
+  /** Dropout masks (uint8: 1 keep, 0 drop) in the order of `dropoutSites`, or null without dropout. */
   dropout: string[] | null;
 }
 
@@ -61,7 +61,8 @@ export function lossAndGradients(g: GraphBuilder, config: MaskedLmConfig, layout
   const h = config.hiddenSize;
   const p = (name: string): string => params.get(layout.blockOf.get(name) ?? name)!;
   const eps = config.layerNormEps;
-  const masks = batch.dropout ? [...batch.dropout] : null;
+  const sites = dropoutSites(config);
+  const masks = batch.dropout ? batch.dropout.map((mask, i) => dropoutFactors(g, mask, sites[i]!.rate)) : null;
   const nextMask = (): string | null => (masks ? masks.shift()! : null);
 
   // shapes from the batch: [-1, S, 3, nh, d], [1, -1, S, nh, d], [-1, H], [-1, 3H]
@@ -115,16 +116,20 @@ export function lossAndGradients(g: GraphBuilder, config: MaskedLmConfig, layout
   const logits = linear(g, headNorm.y, p(names.wordEmbeddings), p(names.decoderBias)); // tied decoder [M, V]
   const labels = column(batch.labels);
   const minusOnes = g.node('ConstantOfShape', [g.node('Shape', [labels])], [floatTensorAttr('value', -1, g.floatType)]);
-  const { loss, dLogits } = maskedCrossEntropy(g, logits, labels, column(batch.lossWeights), minusOnes);
+  const weights = column(batch.lossWeights); // [M, 1]
+  const { loss, dLogitsUnweighted } = maskedCrossEntropy(g, logits, labels, weights, minusOnes);
 
   // ---- backward
   const grads = new Map<string, string>();
   const put = (name: string, grad: string): void => {
     grads.set(layout.blockOf.get(name) ?? name, grad);
   };
-  const decoder = linearGrad(g, dLogits, headNorm.y, p(names.wordEmbeddings));
-  put(names.decoderBias, decoder.dBias);
-  const headNormGrad = layerNormGrad(g, decoder.dx, headNorm.saved);
+  // the tied decoder, with the loss weights w applied on the [M, H] side: d logits = w (softmax - onehot)
+  const dDecoderBias = g.node('Reshape', [g.node('MatMul', [g.node('Reshape', [weights, g.ints([1, -1])]), dLogitsUnweighted]), g.ints([-1])], [], 'd_decoder_bias'); // [V]
+  const dDecoder = g.node('Gemm', [dLogitsUnweighted, g.node('Mul', [headNorm.y, weights])], [intAttr('transA', 1)], 'd_decoder'); // [V, H]
+  const dHeadOut = g.node('Mul', [g.node('MatMul', [dLogitsUnweighted, p(names.wordEmbeddings)]), weights], [], 'd_head_out'); // [M, H]
+  put(names.decoderBias, dDecoderBias);
+  const headNormGrad = layerNormGrad(g, dHeadOut, headNorm.saved);
   put(names.transformNorm.weight, headNormGrad.dGamma);
   put(names.transformNorm.bias, headNormGrad.dBeta);
   const headLinear = linearGrad(g, geluGrad(g, headNormGrad.dx, headPre), picked, p(names.transform.weight));
@@ -167,7 +172,7 @@ export function lossAndGradients(g: GraphBuilder, config: MaskedLmConfig, layout
   // reduction "add" walks the updates in order, so repeated ids add up deterministically)
   const scatterRows = (table: string, ids: string): string =>
     g.node('ScatterElements', [table, spread(ids, dEmb), dEmb], [intAttr('axis', 0), stringAttr('reduction', 'add')]);
-  put(names.wordEmbeddings, scatterRows(decoder.dWeight, batch.ids)); // tied: decoder gradient + lookup gradient
+  put(names.wordEmbeddings, scatterRows(dDecoder, batch.ids)); // tied: decoder gradient + lookup gradient
   put(names.positionEmbeddings, scatterRows(zerosLike(p(names.positionEmbeddings)), batch.positionIds));
   if (names.tokenTypeEmbeddings) {
     const rowZero = g.node('ReduceSum', [dEmb, g.ints([0])], [intAttr('keepdims', 1)]); // [1, H]

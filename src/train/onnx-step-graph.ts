@@ -54,7 +54,7 @@ export function buildTrainingGraph(config: MaskedLmConfig, layout: FlatLayout, o
   const params = new Map(layout.blocks.map((block, i) => [block.key, g.node('Reshape', [pieces[i]!, g.ints(block.shape)], [], 'param')]));
 
   const batchNames = batchInputNames(config);
-  const batchTypes = batchNames.map((name) => (name.endsWith('_ids') || name === 'mask_rows' || name === 'labels' ? int64 : float));
+  const batchTypes = batchNames.map((name) => (name.startsWith('dropout_') ? ONNX_TYPES.uint8 : name.endsWith('_ids') || name === 'mask_rows' || name === 'labels' ? int64 : float));
   const batchDims = batchNames.map((name) => batchInputDims(config, name));
   const flatGradient = (builder: GraphBuilder, grads: Map<string, string>): string =>
     builder.node('Concat', layout.blocks.map((block) => builder.node('Reshape', [grads.get(block.key)!, builder.ints([-1])])), [intAttr('axis', 0)], 'gradient');

@@ -69,7 +69,8 @@ async function onnxGradients(config: MaskedLmConfig, weights: ModelWeights, batc
   const layout = flatLayout(config);
   const session = await ort.InferenceSession.create(buildTrainingGraph(config, layout, { output: 'gradients', floatType: float64 ? 'float64' : 'float32' }), { intraOpNumThreads: 1 });
   const arrays = trainingFeeds(config, [batch], [new SeededRandom(9)], { stack: false, lossScale: 1, float64 });
-  const masks = Object.keys(arrays).filter((k) => k.startsWith('dropout_')).map((k) => Float32Array.from(arrays[k]!.data as Float32Array));
+  // the graph keeps 1 / (1 - rate) of what the uint8 mask keeps: the same factors for tfjs
+  const masks = Object.keys(arrays).filter((k) => k.startsWith('dropout_')).map((k) => Float32Array.from(arrays[k]!.data as Uint8Array, (keep) => keep / (1 - config.hiddenDropout)));
   const feeds = toTensors(arrays);
   const packed = packWeights(layout, weights);
   const paramsTensor = (p: Float32Array | Float64Array) => (p instanceof Float64Array ? new ort.Tensor('float64', p, [layout.size]) : new ort.Tensor('float32', p, [layout.size]));
