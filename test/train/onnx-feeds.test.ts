@@ -37,7 +37,7 @@ test('feeds: micro-batches stack on a leading axis, padded to the longest sequen
   assert.deepEqual([...(feeds.input_ids!.data as BigInt64Array)].map(Number), [0, 5, 6, 7, 2, 1, 1, 1, 1, 1, 0, 8, 2, 1, 1, 0, 9, 2, 1, 1]);
   // b's masked row 1 (row 0, column 1) is row 1 in the stacked width too; its padding rows weigh 0
   assert.deepEqual([...(feeds.mask_rows!.data as BigInt64Array)].map(Number), [1, 2, 3, 1, 0, 0]);
-  assert.deepEqual([...feeds.loss_weights!.data].map((w) => Number(w.toFixed(6))), [0.166667, 0.166667, 0.166667, 0.5, 0, 0]);
+  assert.deepEqual([...(feeds.loss_weights!.data as Float32Array)].map((w) => Number(w.toFixed(6))), [0.166667, 0.166667, 0.166667, 0.5, 0, 0]);
   assert.throws(() => trainingFeeds(roberta, [a, b], [new SeededRandom(1), new SeededRandom(2)], { stack: false, lossScale: 1 }), /exactly one/);
 });
 
