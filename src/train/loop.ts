@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { countParameters, initWeights, presetConfig, writeJsonAtomic, type MaskedLmConfig } from '../lm/index.js';
+import { checkCudaProvider, countParameters, initWeights, presetConfig, writeJsonAtomic, type MaskedLmConfig } from '../lm/index.js';
 import { mixSeed, SeededRandom } from '../random.js';
 import { LMKG_VERSION } from '../version.js';
 import { specialTokenIds } from '../tokenizers/index.js';
@@ -90,6 +90,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const requested = resolveTrainConfig(options.preset ?? 'tiny', options.config ?? {});
   const runtime = resolveRuntime(requested);
   const config: TrainConfig = { ...requested, ...runtime }; // the record keeps the resolved engine and threads
+  if (runtime.device === 'cuda') checkCudaProvider(); // before any work
   mkdirSync(out, { recursive: true });
   options.onProgress?.({ stage: 'prepare', message: 'reading the corpus and preparing the tokenizer' });
   const data = await prepareTrainingData({
@@ -127,6 +128,7 @@ export async function resumeTraining(out: string, options: ResumeOptions = {}): 
   if (!latest) throw new UsageError(`train --resume: ${dir} has no finished checkpoint to resume from; start again without --resume`);
   options.onProgress?.({ stage: 'prepare', message: `resuming from ${latest.name}` });
   const { runtime, warnings } = resumeRuntime(record.config, options.runtime ?? {});
+  if (runtime.device === 'cuda') checkCudaProvider();
   for (const warning of warnings) options.onProgress?.({ stage: 'prepare', message: `warning: ${warning}` });
   const tokenizer = record.tokenizer ?? join(dir, 'tokenizer');
   const dataDir = options.dataDir ?? record.dataDir ?? undefined;

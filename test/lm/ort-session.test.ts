@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { UsageError } from '../../src/errors.js';
 import { buildOnnxModel, checkCudaProvider, createOrtSession, cudaProviderPath, CUDA_INSTALL_COMMAND, initWeights, presetConfig } from '../../src/lm/index.js';
+import { train } from '../../src/train/loop.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const config = presetConfig('roberta', 'tiny', { vocabSize: 50, padTokenId: 1, bosTokenId: 0, eosTokenId: 2 }, { numLayers: 1 });
@@ -27,6 +28,11 @@ test('--device cuda without the CUDA provider fails with a UsageError that says 
     assert.ok(error.message.includes(cudaProviderPath()));
     return true;
   });
+  // training checks before it reads the corpus or writes anything
+  const out = join(tempDir(t), 'run');
+  await assert.rejects(train({ corpus: [join(out, 'no-such-corpus.txt')], out, config: { device: 'cuda' } }), /CUDA execution provider is not installed/);
+  assert.equal(existsSync(out), false);
+  await assert.rejects(train({ corpus: ['x'], out, config: { device: 'cuda', engine: 'tfjs' } }), /the tfjs engine runs on the CPU/);
   // the check looks at the provider library's file
   const fake = join(tempDir(t), 'libonnxruntime_providers_cuda.so');
   assert.throws(() => checkCudaProvider(fake), UsageError);
