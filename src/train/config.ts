@@ -22,7 +22,7 @@ const CHECKS: Record<keyof TrainConfig, Check> = {
   epochs: 'positive-integer', batchSize: 'positive-integer', gradAccumulation: 'positive-integer',
   learningRate: 'number', warmupRatio: 'number', weightDecay: 'number',
   adamBeta1: 'number', adamBeta2: 'number', adamEpsilon: 'number', maxGradNorm: 'number',
-  seed: 'number', saveSteps: 'number', maxSteps: 'number',
+  seed: 'number', saveEpochs: 'positive-integer', saveSteps: 'number', maxSteps: 'number',
   engine: ['auto', 'onnx', 'tfjs'], device: ['cpu', 'cuda'], threads: 'number',
 };
 

@@ -36,6 +36,7 @@ export const TRAIN_DEFAULTS: Readonly<TrainConfig> = Object.freeze({
   adamEpsilon: 1e-8,
   maxGradNorm: 1.0,       // global-norm gradient clipping
   seed: 1337,             // init, masking, dropout and shuffling all derive from it
+  saveEpochs: 1,          // checkpoint every N epochs (the last epoch always); the demo keeps every 2nd
   saveSteps: 0,           // also checkpoint every N optimizer steps (0: only at epoch ends)
   maxSteps: 0,            // stop after N optimizer steps in all (0: run every epoch); for tests and benchmarks
   // where the step runs (see engine.ts); the resolved values are recorded, and kept on --resume
@@ -74,6 +75,7 @@ export interface TrainConfig {
   adamEpsilon: number;
   maxGradNorm: number;
   seed: number;
+  saveEpochs: number;
   saveSteps: number;
   maxSteps: number;
   engine: 'auto' | 'onnx' | 'tfjs';

@@ -6,7 +6,7 @@
  *     for each of gradAccumulation micro-batches: pad, mask dynamically (seeded by seed, epoch,
  *       micro-batch), forward with dropout (seeded from the same generator), loss, gradients
  *     clip the global gradient norm, AdamW step with the warm-up/decay learning rate
- *   checkpoint at every epoch end (and every saveSteps steps) -> epoch-<n>/ (or step-<n>/)
+ *   checkpoint at every saveEpochs-th epoch end and the last (and every saveSteps steps) -> epoch-<n>/ (or step-<n>/)
  *
  * Every random draw derives from (seed, epoch, micro-batch), so a run resumed from any checkpoint
  * takes exactly the steps an uninterrupted run takes.
@@ -236,8 +236,9 @@ async function runTraining(
         stage: 'step', epoch: epoch + 1, epochs: config.epochs, step: state.globalStep, totalSteps, loss, learningRate,
         tokensPerSecond, etaSeconds: ((seconds - wallAtStart) / (state.globalStep - stepAtStart)) * (totalSteps - state.globalStep),
       });
-      const epochEnds = state.globalStep % stepsPerEpoch === 0;
-      if (epochEnds) save(`epoch-${state.globalStep / stepsPerEpoch}`, state.globalStep / stepsPerEpoch);
+      const finished = state.globalStep / stepsPerEpoch; // whole when an epoch ends
+      const keepEpoch = Number.isInteger(finished) && (finished % (config.saveEpochs ?? 1) === 0 || state.globalStep === fullSteps);
+      if (keepEpoch) save(`epoch-${finished}`, finished);
       else if ((config.saveSteps > 0 && state.globalStep % config.saveSteps === 0) || state.globalStep === totalSteps) save(`step-${state.globalStep}`, epoch);
     }
     // Interrupted: keep the steps taken since the last checkpoint, so --resume continues from here.

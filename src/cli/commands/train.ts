@@ -29,6 +29,7 @@ interface TrainCliOptions {
   mlmProbability?: number;
   salientSpans?: number;
   dropout?: number;
+  saveEpochs?: number;
   saveSteps?: number;
   maxSteps?: number;
   engine?: string;
@@ -60,6 +61,7 @@ export function registerTrainCommands(program: Command): void {
     .option('--mlm-probability <p>', 'share of tokens chosen for the MLM loss (default 0.15)', decimal('--mlm-probability'))
     .option('--salient-spans <p>', 'with this probability mask one salient span (a name, a number) of each example whole, as REALM (default 0)', decimal('--salient-spans'))
     .option('--dropout <p>', 'hidden and attention dropout (default 0.1)', decimal('--dropout'))
+    .option('--save-epochs <n>', 'checkpoint every N epochs (default 1; the last epoch always)', wholeNumber('--save-epochs', { min: 1 }))
     .option('--save-steps <n>', 'also checkpoint every N steps', wholeNumber('--save-steps'))
     .option('--max-steps <n>', 'stop after N optimizer steps', wholeNumber('--max-steps'))
     .option('--engine <name>', 'onnx (one ONNX graph per step on onnxruntime, the default) or tfjs (the reference implementation)')
@@ -124,6 +126,7 @@ function overrides(options: TrainCliOptions): Partial<TrainConfig> {
     config.hiddenDropout = options.dropout;
     config.attentionDropout = options.dropout;
   }
+  if (options.saveEpochs !== undefined) config.saveEpochs = options.saveEpochs;
   if (options.saveSteps !== undefined) config.saveSteps = options.saveSteps;
   if (options.maxSteps !== undefined) config.maxSteps = options.maxSteps;
   return { ...config, ...runtimeOverrides(options) };
