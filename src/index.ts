@@ -74,6 +74,7 @@ export {
   HUB_RECORD_FILE, modelProblems, modelProblem, type HubFileMetadata, type HubRecord, type HubDownloadOptions, type HubDownloadProgress,
   type ModelPreflightOptions, type InitModelOptions, type InitModelResult, type MaskedLmOptions, type ResolvedModelSource,
   type ModelSourceOptions, type LoadedCheckpoint, type WriteModelFolderOptions, type MaskedLmConfig, type Architecture, type ModelPreset,
+  createOrtSession, checkCudaProvider, cudaProviderPath, CUDA_INSTALL_COMMAND, DEVICES, type Device, type OrtSessionOptions,
   type ModelWeights, type WeightTensor, type SafetensorsFile, type SafetensorsEntry,
 } from './lm/index.js';
 
@@ -91,8 +92,9 @@ export {
   train, resumeTraining, TRAIN_DEFAULTS, TRAIN_PRESET_NAMES, resolveTrainConfig, readTrainPreset, buildEvidenceCorpus, parseEvidenceSource,
   listTrainingCheckpoints, readTrainingCheckpoint, readTrainerState, initTfBackend, createTfMaskedLm, maskedLmLogits, disposeTfMaskedLm,
   TRAIN_RUN_FILE, HOLDOUT_FILE, trainProblems, preflightTrain, checkpointSpace, CHECKPOINT_BYTES_PER_PARAMETER, type TrainPreflightInput,
-  type TrainOptions, type TrainProgress, type TrainResult, type TrainConfig, type TrainerState, type LogEntry, type CheckpointRef,
-  type EvidenceCorpus, type TfMaskedLm,
+  ENGINE_NAMES, availableCpus, buildTrainingGraph, flatLayout,
+  type TrainOptions, type ResumeOptions, type TrainProgress, type TrainResult, type TrainConfig, type TrainerState, type LogEntry, type CheckpointRef,
+  type EvidenceCorpus, type TfMaskedLm, type EngineName, type RuntimeOverrides, type TrainingGraphOptions, type FlatLayout,
 } from './train/index.js';
 
 // extract (issue 6) — exports go here
@@ -148,6 +150,6 @@ export {
 
 // demo (issue 9): the paper's experiment end to end
 export {
-  runDemo, groupTable, groupTableCsv, DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS,
-  type DemoOptions, type DemoResult, type DemoProgress, type GroupTable, type GroupRow,
+  runDemo, groupTable, groupTableCsv, DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS, mostFrequentObjects, objectBaseline,
+  type DemoOptions, type DemoResult, type DemoProgress, type GroupTable, type GroupRow, type ObjectBaseline,
 } from './demo/index.js';

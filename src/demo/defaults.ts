@@ -28,9 +28,10 @@ export const DEMO_DEFAULTS = Object.freeze({
    */
   preset: 'tiny',
   train: {
-    epochs: 14, evidenceText: 'fact-sentences' as const, splitSentences: true, blockMode: 'line-by-line' as const, blockSize: 64,
+    epochs: 30, evidenceText: 'fact-sentences' as const, splitSentences: true, blockMode: 'line-by-line' as const, blockSize: 64,
     batchSize: 16, learningRate: 1e-3, vocabSize: 8000, warmupRatio: 0.05, mlmProbability: 0.4,
     salientSpanProbability: 0.5, salientSpanMode: 'each' as const, hiddenDropout: 0, attentionDropout: 0,
+    saveEpochs: 2, // 16 snapshots: each one is probed and extracted, and the report holds them all
   },
   bootstrap: 1000,
 });

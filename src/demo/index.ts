@@ -3,3 +3,4 @@ export { runDemo, groupTableCsv, type DemoOptions, type DemoResult, type DemoPro
 export { groupTable, type GroupTable, type GroupRow } from './group-table.js';
 export { DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS, GOOGLE_RE_DATASETS } from './defaults.js';
 export { prepareDemo, demoProblems, demoTrainConfig, type PrepareProgress } from './preflight.js';
+export { mostFrequentObjects, objectBaseline, type ObjectBaseline } from './object-baseline.js';

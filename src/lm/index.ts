@@ -10,6 +10,7 @@ export { initWeights, sinusoidalTable, type WeightTensor, type ModelWeights, typ
 export { parseSafetensors, readSafetensors, writeSafetensors, decodeFloat32, halfToFloat, safetensorsHeader, type SafetensorsFile, type SafetensorsEntry, type SafetensorsDtype, type TensorToWrite } from './safetensors.js';
 export { loadCheckpoint, readModelConfig, weightsFromEntries, type LoadedCheckpoint } from './checkpoint.js';
 export { buildOnnxModel, exportOnnx, onnxInputNames, ONNX_OPSET, type BuildOnnxOptions } from './onnx-export.js';
+export { createOrtSession, checkCudaProvider, cudaProviderPath, CUDA_INSTALL_COMMAND, DEVICES, type Device, type OrtSessionOptions } from './ort-session.js';
 export { writeFileAtomic, writeJsonAtomic } from '../files.js';
 export { resolveModelSource, writeExportRecord, HUB_ALIASES, type ResolvedModelSource, type ModelSourceOptions } from './model-source.js';
 export { MaskedLm, type MaskedLmOptions, type EncodedQuery, type EncodedPieces } from './masked-lm.js';

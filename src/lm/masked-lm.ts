@@ -11,6 +11,7 @@ import { MASK_MARKER } from '../data/index.js';
 import { UsageError } from '../errors.js';
 import { loadCheckpoint, readModelConfig } from './checkpoint.js';
 import { buildOnnxModel } from './onnx-export.js';
+import { createOrtSession, type Device } from './ort-session.js';
 import { maxSequenceLength, type MaskedLmConfig } from './config.js';
 import { resolveModelSource, type ModelSourceOptions, type ResolvedModelSource } from './model-source.js';
 import { readTokenizerInfo, vocabularyWords, type TokenizerInfo, type TokenWord } from '../tokenizers/index.js';
@@ -18,6 +19,8 @@ import { readTokenizerInfo, vocabularyWords, type TokenizerInfo, type TokenWord 
 export interface MaskedLmOptions extends ModelSourceOptions {
   /** onnxruntime intra-op threads (default: onnxruntime's choice, one per core). */
   threads?: number;
+  /** `cpu` (default) or `cuda` (onnxruntime's CUDA execution provider; see ort-session.ts). */
+  device?: Device;
   /**
    * `auto` (default): for a folder with model.safetensors, run a probing graph built in memory
    * from the weights, whose MLM head computes the mask rows only; otherwise onnx/model.onnx.
@@ -97,14 +100,13 @@ export class MaskedLm {
     }
     const { AutoTokenizer } = await import('@huggingface/transformers');
     const tokenizer = (await AutoTokenizer.from_pretrained(source.dir, { local_files_only: true })) as unknown as Tokenizer;
-    const sessionOptions: ort.InferenceSession.SessionOptions = { graphOptimizationLevel: 'all' };
-    if (options.threads !== undefined) sessionOptions.intraOpNumThreads = options.threads;
+    const sessionOptions = { ...(options.threads === undefined ? {} : { threads: options.threads }), ...(options.device ? { device: options.device } : {}) };
     let session: ort.InferenceSession;
     if ((options.graph ?? 'auto') === 'auto' && source.kind === 'folder' && existsSync(join(source.dir, 'model.safetensors'))) {
       const checkpoint = loadCheckpoint(source.dir);
-      session = await ort.InferenceSession.create(buildOnnxModel(checkpoint.config, checkpoint.weights, { output: 'mask-logits' }), sessionOptions);
+      session = await createOrtSession(buildOnnxModel(checkpoint.config, checkpoint.weights, { output: 'mask-logits' }), sessionOptions);
     } else {
-      session = await ort.InferenceSession.create(source.onnxPath, sessionOptions);
+      session = await createOrtSession(source.onnxPath, sessionOptions);
     }
     if (!session.inputNames.includes('input_ids') || !(session.outputNames.includes('logits') || session.outputNames.includes('mask_logits'))) {
       await session.release();

@@ -12,18 +12,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import onnxProto from 'onnx-proto';
 import { UsageError } from '../errors.js';
-import { LMKG_VERSION } from '../version.js';
 import { headSize, type MaskedLmConfig } from './config.js';
 import { writeFileAtomic } from '../files.js';
+import { encodeModel, floatAttr, GraphBuilder, intAttr, intsAttr, ONNX_TYPES, valueInfo } from './onnx-graph.js';
 import { modelNames, type LinearNames, type NormNames } from './weight-names.js';
 import type { ModelWeights } from './weights.js';
-
-const { onnx } = onnxProto;
-type NodeProto = onnxProto.onnx.INodeProto;
-type TensorProto = onnxProto.onnx.ITensorProto;
-type AttributeProto = onnxProto.onnx.IAttributeProto;
 
 /** The opset the export targets. */
 export const ONNX_OPSET = 17;
@@ -33,49 +27,6 @@ const FLOAT_MIN = -3.4028234663852886e38; // torch.finfo(float32).min, HF's addi
 export function onnxInputNames(config: MaskedLmConfig): string[] {
   return config.arch === 'bert' ? ['input_ids', 'attention_mask', 'token_type_ids'] : ['input_ids', 'attention_mask'];
 }
-
-class GraphBuilder {
-  readonly nodes: NodeProto[] = [];
-  readonly initializers: TensorProto[] = [];
-  private readonly names = new Set<string>();
-  private counter = 0;
-
-  fresh(hint: string): string {
-    this.counter += 1;
-    return `/${hint}_${this.counter}`;
-  }
-
-  floatTensor(name: string, dims: number[], data: Float32Array): string {
-    if (!this.names.has(name)) {
-      this.names.add(name);
-      this.initializers.push({ name, dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
-    }
-    return name;
-  }
-
-  int64Tensor(name: string, dims: number[], values: number[]): string {
-    if (!this.names.has(name)) {
-      this.names.add(name);
-      const data = BigInt64Array.from(values.map((v) => BigInt(v)));
-      this.initializers.push({ name, dims, dataType: onnx.TensorProto.DataType.INT64, rawData: new Uint8Array(data.buffer) });
-    }
-    return name;
-  }
-
-  scalar(value: number): string {
-    return this.floatTensor(`const_f_${value}`, [], new Float32Array([value]));
-  }
-
-  node(opType: string, inputs: string[], attributes: AttributeProto[] = [], hint = opType): string {
-    const output = this.fresh(hint);
-    this.nodes.push({ opType, input: inputs, output: [output], name: `${output}_node`, attribute: attributes });
-    return output;
-  }
-}
-
-const intAttr = (name: string, value: number): AttributeProto => ({ name, type: onnx.AttributeProto.AttributeType.INT, i: value });
-const intsAttr = (name: string, values: number[]): AttributeProto => ({ name, type: onnx.AttributeProto.AttributeType.INTS, ints: values });
-const floatAttr = (name: string, value: number): AttributeProto => ({ name, type: onnx.AttributeProto.AttributeType.FLOAT, f: value });
 
 export interface BuildOnnxOptions {
   docString?: string;
@@ -123,7 +74,7 @@ export function buildOnnxModel(config: MaskedLmConfig, weights: ModelWeights, op
   if (config.arch === 'roberta') {
     // HF create_position_ids_from_input_ids: cumsum(mask) * mask + padding_idx, mask = input_ids != pad
     const pad = g.int64Tensor('const_pad_id', [], [config.padTokenId]);
-    const notPad = g.node('Cast', [g.node('Not', [g.node('Equal', ['input_ids', pad])])], [intAttr('to', onnx.TensorProto.DataType.INT64)]);
+    const notPad = g.node('Cast', [g.node('Not', [g.node('Equal', ['input_ids', pad])])], [intAttr('to', ONNX_TYPES.int64)]);
     const cumulative = g.node('CumSum', [notPad, g.int64Tensor('const_i_1_axis', [], [1])]);
     positions = g.node('Add', [g.node('Mul', [cumulative, notPad]), pad], [], 'position_ids');
   } else {
@@ -140,7 +91,7 @@ export function buildOnnxModel(config: MaskedLmConfig, weights: ModelWeights, op
   let x = g.node('Reshape', [layerNorm(embeddings, names.embeddingNorm), flatShape], [], 'hidden'); // [N,H]
 
   // additive attention mask [B,1,1,S]: 0 where attended, float min where masked
-  const maskFloat = g.node('Cast', ['attention_mask'], [intAttr('to', onnx.TensorProto.DataType.FLOAT)]);
+  const maskFloat = g.node('Cast', ['attention_mask'], [intAttr('to', ONNX_TYPES.float32)]);
   const maskAdd = g.node('Unsqueeze', [
     g.node('Mul', [g.node('Sub', [g.scalar(1), maskFloat]), g.scalar(FLOAT_MIN)]),
     g.int64Tensor('const_unsqueeze_axes', [2], [1, 2]),
@@ -175,30 +126,19 @@ export function buildOnnxModel(config: MaskedLmConfig, weights: ModelWeights, op
     g.nodes.push({ opType: 'Reshape', input: [flatLogits, logitsShape], output: ['logits'], name: 'logits_node' });
   }
 
-  const int64 = onnx.TensorProto.DataType.INT64;
-  const dims = (...values: Array<string | number>): onnxProto.onnx.ITensorShapeProto => ({
-    dim: values.map((v) => (typeof v === 'string' ? { dimParam: v } : { dimValue: v })),
-  });
-  const model = onnx.ModelProto.create({
-    irVersion: 8,
-    opsetImport: [{ domain: '', version: ONNX_OPSET }],
-    producerName: 'lmkg',
-    producerVersion: LMKG_VERSION,
+  const int64 = ONNX_TYPES.int64;
+  return encodeModel(g, {
+    name: `${config.arch}_masked_lm`,
+    opset: ONNX_OPSET,
     docString: options.docString ?? `${config.arch} masked LM exported by lmkg`,
-    graph: {
-      name: `${config.arch}_masked_lm`,
-      node: g.nodes,
-      initializer: g.initializers,
-      input: [
-        ...onnxInputNames(config).map((name) => ({ name, type: { tensorType: { elemType: int64, shape: dims('batch_size', 'sequence_length') } } })),
-        ...(maskRowsOnly ? [{ name: 'mask_positions', type: { tensorType: { elemType: int64, shape: dims('batch_size') } } }] : []),
-      ],
-      output: [maskRowsOnly
-        ? { name: 'mask_logits', type: { tensorType: { elemType: onnx.TensorProto.DataType.FLOAT, shape: dims('batch_size', config.vocabSize) } } }
-        : { name: 'logits', type: { tensorType: { elemType: onnx.TensorProto.DataType.FLOAT, shape: dims('batch_size', 'sequence_length', config.vocabSize) } } }],
-    },
+    inputs: [
+      ...onnxInputNames(config).map((name) => valueInfo(name, int64, ['batch_size', 'sequence_length'])),
+      ...(maskRowsOnly ? [valueInfo('mask_positions', int64, ['batch_size'])] : []),
+    ],
+    outputs: [maskRowsOnly
+      ? valueInfo('mask_logits', ONNX_TYPES.float32, ['batch_size', config.vocabSize])
+      : valueInfo('logits', ONNX_TYPES.float32, ['batch_size', 'sequence_length', config.vocabSize])],
   });
-  return onnx.ModelProto.encode(model).finish();
 }
 
 /** Writes `<file>` (normally `<model dir>/onnx/model.onnx`) atomically. */

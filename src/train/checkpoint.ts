@@ -41,6 +41,8 @@ export interface TrainerState {
   tokensSeen: number;
   wallSeconds: number;
   config: TrainConfig;
+  /** What ran the steps (absent in runs from before the ONNX engine: they ran on tfjs). */
+  runtime?: { engine: 'onnx' | 'tfjs'; device: 'cpu' | 'cuda'; threads: number; description: string };
   log: LogEntry[];
 }
 
@@ -68,7 +70,7 @@ export function writeTrainingCheckpoint(runDir: string, checkpoint: CheckpointTo
     writeJsonAtomic(join(temp, TRAINER_STATE_FILE), checkpoint.state);
     if (checkpoint.optimizer) {
       const tensors = [...checkpoint.optimizer.moments].map(([name, data]) => ({ name, shape: [data.length], data }));
-      writeSafetensors(join(temp, OPTIMIZER_FILE), tensors, { format: 'lmkg-adamw', step: String(checkpoint.optimizer.step) });
+      writeSafetensors(join(temp, OPTIMIZER_FILE), tensors, { format: 'lmkg-adamw', step: String(checkpoint.optimizer.step), layout: checkpoint.optimizer.layout ?? 'tfjs' });
     }
     if (existsSync(target)) rmSync(target, { recursive: true, force: true });
     renameSync(temp, target);
@@ -118,7 +120,7 @@ export function readTrainingCheckpoint(dir: string): { modelConfig: MaskedLmConf
     const file = readSafetensors(optimizerFile);
     const moments = new Map<string, Float32Array>();
     for (const [name, entry] of file.tensors) moments.set(name, decodeFloat32(entry, `${optimizerFile}: ${name}`));
-    optimizer = { step: Number(file.metadata.step ?? state.globalStep), moments };
+    optimizer = { step: Number(file.metadata.step ?? state.globalStep), moments, layout: file.metadata.layout === 'pytorch' ? 'pytorch' : 'tfjs' };
   }
   return { modelConfig: config, weights, state, optimizer };
 }

@@ -22,7 +22,8 @@ const CHECKS: Record<keyof TrainConfig, Check> = {
   epochs: 'positive-integer', batchSize: 'positive-integer', gradAccumulation: 'positive-integer',
   learningRate: 'number', warmupRatio: 'number', weightDecay: 'number',
   adamBeta1: 'number', adamBeta2: 'number', adamEpsilon: 'number', maxGradNorm: 'number',
-  seed: 'number', saveSteps: 'number', maxSteps: 'number',
+  seed: 'number', saveEpochs: 'positive-integer', saveSteps: 'number', maxSteps: 'number',
+  engine: ['auto', 'onnx', 'tfjs'], device: ['cpu', 'cuda'], threads: 'number',
 };
 
 /** The folder with the shipped presets (src/train -> ../../presets, dist/train -> ../../presets). */
@@ -72,7 +73,8 @@ function checkConsistency(config: TrainConfig): void {
   if (!(config.salientSpanProbability >= 0 && config.salientSpanProbability <= 1)) fail(`salientSpanProbability must be in [0, 1], got ${config.salientSpanProbability}`);
   if (!(config.learningRate > 0)) fail(`learningRate must be positive, got ${config.learningRate}`);
   if (!Number.isInteger(config.seed)) fail(`seed must be an integer, got ${config.seed}`);
-  for (const key of ['saveSteps', 'maxSteps'] as const) {
+  if (config.engine === 'tfjs' && config.device === 'cuda') fail('the tfjs engine runs on the CPU; --device cuda needs --engine onnx (or auto)');
+  for (const key of ['saveSteps', 'maxSteps', 'threads'] as const) {
     if (!(Number.isInteger(config[key]) && config[key] >= 0)) fail(`${key} must be a whole number >= 0, got ${config[key]}`);
   }
 }

@@ -36,8 +36,13 @@ export const TRAIN_DEFAULTS: Readonly<TrainConfig> = Object.freeze({
   adamEpsilon: 1e-8,
   maxGradNorm: 1.0,       // global-norm gradient clipping
   seed: 1337,             // init, masking, dropout and shuffling all derive from it
+  saveEpochs: 1,          // checkpoint every N epochs (the last epoch always); the demo keeps every 2nd
   saveSteps: 0,           // also checkpoint every N optimizer steps (0: only at epoch ends)
   maxSteps: 0,            // stop after N optimizer steps in all (0: run every epoch); for tests and benchmarks
+  // where the step runs (see engine.ts); the resolved values are recorded, and kept on --resume
+  engine: 'auto' as 'auto' | 'onnx' | 'tfjs', // auto: onnx (one ONNX graph per step, all cores); tfjs: the reference
+  device: 'cpu' as 'cpu' | 'cuda', // cuda: onnxruntime's CUDA execution provider (onnx engine only)
+  threads: 0,             // onnxruntime threads; 0: the CPUs this process may use (affinity, cgroup quota, SLURM_CPUS_PER_TASK)
 });
 
 export interface TrainConfig {
@@ -70,8 +75,12 @@ export interface TrainConfig {
   adamEpsilon: number;
   maxGradNorm: number;
   seed: number;
+  saveEpochs: number;
   saveSteps: number;
   maxSteps: number;
+  engine: 'auto' | 'onnx' | 'tfjs';
+  device: 'cpu' | 'cuda';
+  threads: number;
 }
 
 /** Training presets shipped in presets/train-<name>.json. */

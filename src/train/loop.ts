@@ -6,31 +6,27 @@
  *     for each of gradAccumulation micro-batches: pad, mask dynamically (seeded by seed, epoch,
  *       micro-batch), forward with dropout (seeded from the same generator), loss, gradients
  *     clip the global gradient norm, AdamW step with the warm-up/decay learning rate
- *   checkpoint at every epoch end (and every saveSteps steps) -> epoch-<n>/ (or step-<n>/)
+ *   checkpoint at every saveEpochs-th epoch end and the last (and every saveSteps steps) -> epoch-<n>/ (or step-<n>/)
  *
  * Every random draw derives from (seed, epoch, micro-batch), so a run resumed from any checkpoint
  * takes exactly the steps an uninterrupted run takes.
  */
-import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { countParameters, initWeights, presetConfig, writeJsonAtomic, type MaskedLmConfig } from '../lm/index.js';
+import { checkCudaProvider, countParameters, initWeights, presetConfig, writeJsonAtomic, type MaskedLmConfig } from '../lm/index.js';
 import { mixSeed, SeededRandom } from '../random.js';
 import { LMKG_VERSION } from '../version.js';
 import { specialTokenIds } from '../tokenizers/index.js';
-import { initTfBackend } from './backend.js';
 import { padBatch } from './blocks.js';
 import { listTrainingCheckpoints, readTrainingCheckpoint, writeTrainingCheckpoint, type LogEntry, type TrainerState } from './checkpoint.js';
 import { resolveTrainConfig } from './config.js';
 import { preflightTrain } from './preflight.js';
 import type { TrainConfig } from './defaults.js';
-import { registerWasmTrainingKernels } from './kernels.js';
-import { mlmLoss } from './loss.js';
+import { createTrainingEngine, type MicroBatchInput, type TrainingEngine } from './engine.js';
 import { maskBatch, type MaskingSpec } from './masking.js';
+import { resolveRuntime, resumeRuntime, type RuntimeOverrides, type TrainingRuntime } from './runtime.js';
 import { buildSalientTable } from './salient-spans.js';
-import { createTfMaskedLm, disposeTfMaskedLm, weightsFromTfMaskedLm, type TfMaskedLm } from './model.js';
-import { AdamW, clipByGlobalNorm } from './optimizer.js';
 import { linearWarmupDecay } from './schedule.js';
 import { prepareTrainingData, type PrepareDataOptions, type TrainingData } from './training-data.js';
 
@@ -66,6 +62,7 @@ export interface TrainResult {
   /** Checkpoint folders written by this call, in order. */
   checkpoints: string[];
   state: TrainerState;
+  /** What ran the steps, e.g. "onnxruntime cpu, 2 threads" or "tfjs-wasm". */
   backend: string;
   parameters: number;
   /** Mean tokens per second over the steps this call ran. */
@@ -91,7 +88,10 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   if (listTrainingCheckpoints(out).length > 0) {
     throw new UsageError(`train: ${out} already holds checkpoints; continue it with --resume ${options.out}, or choose another folder`);
   }
-  const config = resolveTrainConfig(options.preset ?? 'tiny', options.config ?? {});
+  const requested = resolveTrainConfig(options.preset ?? 'tiny', options.config ?? {});
+  const runtime = resolveRuntime(requested);
+  const config: TrainConfig = { ...requested, ...runtime }; // the record keeps the resolved engine and threads
+  if (runtime.device === 'cuda') checkCudaProvider(); // before any work
   await preflightTrain({ corpus: options.corpus, out, tokenizer: options.tokenizer, dataDir: options.dataDir }, config);
   mkdirSync(out, { recursive: true });
   options.onProgress?.({ stage: 'prepare', message: 'reading the corpus and preparing the tokenizer' });
@@ -112,11 +112,16 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     const { lines: _lines, ...split } = data.evidence;
     writeJsonAtomic(join(out, HOLDOUT_FILE), split);
   }
-  return runTraining(out, record, data, null, options);
+  return runTraining(out, record, data, null, runtime, options);
 }
 
-/** Continues the run in `out` from its latest checkpoint. */
-export async function resumeTraining(out: string, options: Pick<TrainOptions, 'onProgress' | 'signal' | 'dataDir'> = {}): Promise<TrainResult> {
+export interface ResumeOptions extends Pick<TrainOptions, 'onProgress' | 'signal' | 'dataDir'> {
+  /** Engine, device or threads other than the recorded ones (honoured with a warning: not bit-exact). */
+  runtime?: RuntimeOverrides;
+}
+
+/** Continues the run in `out` from its latest checkpoint, on the engine, device and threads it recorded. */
+export async function resumeTraining(out: string, options: ResumeOptions = {}): Promise<TrainResult> {
   const dir = resolve(out);
   const recordFile = join(dir, TRAIN_RUN_FILE);
   if (!existsSync(recordFile)) throw new UsageError(`train --resume: ${dir} has no ${TRAIN_RUN_FILE}; it is not an lmkg training run`);
@@ -124,6 +129,9 @@ export async function resumeTraining(out: string, options: Pick<TrainOptions, 'o
   const latest = listTrainingCheckpoints(dir).at(-1);
   if (!latest) throw new UsageError(`train --resume: ${dir} has no finished checkpoint to resume from; start again without --resume`);
   options.onProgress?.({ stage: 'prepare', message: `resuming from ${latest.name}` });
+  const { runtime, warnings } = resumeRuntime(record.config, options.runtime ?? {});
+  if (runtime.device === 'cuda') checkCudaProvider();
+  for (const warning of warnings) options.onProgress?.({ stage: 'prepare', message: `warning: ${warning}` });
   const tokenizer = record.tokenizer ?? join(dir, 'tokenizer');
   const dataDir = options.dataDir ?? record.dataDir ?? undefined;
   const data = await prepareTrainingData({
@@ -133,7 +141,7 @@ export async function resumeTraining(out: string, options: Pick<TrainOptions, 'o
   if (data.examples.length !== record.data.examples) {
     throw new UsageError(`train --resume: the corpus now gives ${data.examples.length} examples, the run was started with ${record.data.examples}; the data changed`);
   }
-  return runTraining(dir, record, data, latest.dir, options);
+  return runTraining(dir, record, data, latest.dir, runtime, options);
 }
 
 function modelConfigFor(config: TrainConfig, data: TrainingData): MaskedLmConfig {
@@ -148,10 +156,12 @@ function modelConfigFor(config: TrainConfig, data: TrainingData): MaskedLmConfig
   };
 }
 
-async function runTraining(out: string, record: RunRecord, data: TrainingData, resumeFrom: string | null, options: TrainOptions | Pick<TrainOptions, 'onProgress' | 'signal'>): Promise<TrainResult> {
-  const backend = await initTfBackend();
-  if (backend === 'wasm') registerWasmTrainingKernels();
-  const { config, modelConfig } = record;
+async function runTraining(
+  out: string, record: RunRecord, data: TrainingData, resumeFrom: string | null, runtime: TrainingRuntime,
+  options: Pick<TrainOptions, 'onProgress' | 'signal'>,
+): Promise<TrainResult> {
+  const { modelConfig } = record;
+  const config: TrainConfig = { ...record.config, ...runtime };
   const n = data.examples.length;
   const microPerEpoch = Math.ceil(n / config.batchSize);
   const stepsPerEpoch = Math.ceil(microPerEpoch / config.gradAccumulation);
@@ -168,35 +178,28 @@ async function runTraining(out: string, record: RunRecord, data: TrainingData, r
   };
   const written: string[] = [];
   let state: TrainerState;
-  let model: TfMaskedLm;
-  let optimizer: AdamW;
-  const adamOptions = {
-    beta1: config.adamBeta1, beta2: config.adamBeta2, epsilon: config.adamEpsilon, weightDecay: config.weightDecay,
-    decays: (name: string) => !name.endsWith('bias') && !/layer_?norm/i.test(name),
-  };
+  let engine: TrainingEngine;
   if (resumeFrom) {
     const checkpoint = readTrainingCheckpoint(resumeFrom);
-    model = createTfMaskedLm(modelConfig, checkpoint.weights);
-    optimizer = new AdamW(model.params, adamOptions);
-    if (checkpoint.optimizer) optimizer.load(checkpoint.optimizer);
+    engine = await createTrainingEngine(runtime.engine, { modelConfig, config, weights: checkpoint.weights, optimizer: checkpoint.optimizer, ...runtime });
     state = checkpoint.state;
   } else {
     const weights = initWeights(modelConfig, { seed: config.seed, std: config.initStd });
-    model = createTfMaskedLm(modelConfig, weights);
-    optimizer = new AdamW(model.params, adamOptions);
+    engine = await createTrainingEngine(runtime.engine, { modelConfig, config, weights, optimizer: null, ...runtime });
     state = {
       lmkgVersion: LMKG_VERSION, name: 'epoch-0', epoch: 0, globalStep: 0, stepsPerEpoch, totalSteps,
-      tokensSeen: 0, wallSeconds: 0, config, log: [],
+      tokensSeen: 0, wallSeconds: 0, config, runtime: { ...runtime, description: engine.description }, log: [],
     };
     written.push(writeTrainingCheckpoint(out, { modelConfig, weights, tokenizerDir: data.tokenizerDir, state, optimizer: null }));
     options.onProgress?.({ stage: 'checkpoint', name: 'epoch-0', dir: written[0]! });
   }
+  state = { ...state, config, runtime: { ...runtime, description: engine.description } };
   let savedAtStep = state.globalStep;
   const save = (name: string, epoch: number): void => {
     state = { ...state, name, epoch };
     savedAtStep = state.globalStep;
     const dir = writeTrainingCheckpoint(out, {
-      modelConfig, weights: weightsFromTfMaskedLm(model), tokenizerDir: data.tokenizerDir, state, optimizer: optimizer.state(),
+      modelConfig, weights: engine.weights(), tokenizerDir: data.tokenizerDir, state, optimizer: engine.optimizerState(),
     });
     written.push(dir);
     options.onProgress?.({ stage: 'checkpoint', name, dir });
@@ -212,41 +215,32 @@ async function runTraining(out: string, record: RunRecord, data: TrainingData, r
       const order = epochOrder(n, config.seed, epoch);
       const firstMicro = stepInEpoch * config.gradAccumulation;
       const micros = Math.min(config.gradAccumulation, microPerEpoch - firstMicro);
-      let lossSum = 0;
       let tokens = 0;
-      let accumulated: Map<string, tf.Tensor> | null = null;
+      const inputs: MicroBatchInput[] = [];
       for (let m = firstMicro; m < firstMicro + micros; m += 1) {
         const rows = order.slice(m * config.batchSize, (m + 1) * config.batchSize).map((i) => data.examples[i]!);
         const padded = padBatch(rows, pad!.id);
         const random = new SeededRandom(mixSeed(config.seed, epoch, m));
         const masked = maskBatch(padded.ids, masking, random, padded.seqLen);
-        const dropout = (x: tf.Tensor, rate: number) => tf.dropout(x, rate, undefined, random.nextUint32());
-        const { value, grads } = tf.variableGrads(
-          () => mlmLoss(model, { ...padded, inputIds: masked.inputIds, positions: masked.positions, labels: masked.labels }, { training: true, dropout }).div(micros) as tf.Scalar,
-          [...model.params.values()],
-        );
-        lossSum += value.dataSync()[0]!;
-        value.dispose();
+        inputs.push({ batch: { ...padded, inputIds: masked.inputIds, positions: masked.positions, labels: masked.labels }, random });
         tokens += padded.tokens;
-        accumulated = accumulate(accumulated, grads);
       }
-      const gradNorm = clipByGlobalNorm(accumulated!, config.maxGradNorm);
       const learningRate = linearWarmupDecay(state.globalStep, config.learningRate, warmupSteps, totalSteps);
-      optimizer.apply(accumulated!, learningRate);
-      for (const grad of accumulated!.values()) grad.dispose();
+      const { loss, gradNorm } = await engine.step(inputs, learningRate);
       const seconds = wallAtStart + (Date.now() - started) / 1000;
       const entry: LogEntry = {
-        step: state.globalStep + 1, epoch: epoch + 1, loss: lossSum, learningRate, gradNorm,
+        step: state.globalStep + 1, epoch: epoch + 1, loss, learningRate, gradNorm,
         tokens: state.tokensSeen + tokens, seconds,
       };
       state = { ...state, globalStep: entry.step, tokensSeen: entry.tokens, wallSeconds: seconds, log: [...state.log, entry] };
       const tokensPerSecond = (state.tokensSeen - tokensAtStart) / Math.max(1e-9, seconds - wallAtStart);
       options.onProgress?.({
-        stage: 'step', epoch: epoch + 1, epochs: config.epochs, step: state.globalStep, totalSteps, loss: lossSum, learningRate,
+        stage: 'step', epoch: epoch + 1, epochs: config.epochs, step: state.globalStep, totalSteps, loss, learningRate,
         tokensPerSecond, etaSeconds: ((seconds - wallAtStart) / (state.globalStep - stepAtStart)) * (totalSteps - state.globalStep),
       });
-      const epochEnds = state.globalStep % stepsPerEpoch === 0;
-      if (epochEnds) save(`epoch-${state.globalStep / stepsPerEpoch}`, state.globalStep / stepsPerEpoch);
+      const finished = state.globalStep / stepsPerEpoch; // whole when an epoch ends
+      const keepEpoch = Number.isInteger(finished) && (finished % (config.saveEpochs ?? 1) === 0 || state.globalStep === fullSteps);
+      if (keepEpoch) save(`epoch-${finished}`, finished);
       else if ((config.saveSteps > 0 && state.globalStep % config.saveSteps === 0) || state.globalStep === totalSteps) save(`step-${state.globalStep}`, epoch);
     }
     // Interrupted: keep the steps taken since the last checkpoint, so --resume continues from here.
@@ -254,12 +248,11 @@ async function runTraining(out: string, record: RunRecord, data: TrainingData, r
       save(`step-${state.globalStep}`, Math.floor(state.globalStep / stepsPerEpoch));
     }
   } finally {
-    optimizer.dispose();
-    disposeTfMaskedLm(model);
+    await engine.dispose();
   }
   const seconds = state.wallSeconds - wallAtStart;
   return {
-    out, checkpoints: written, state, backend, parameters: countParameters(modelConfig),
+    out, checkpoints: written, state, backend: engine.description, parameters: countParameters(modelConfig),
     tokensPerSecond: seconds > 0 ? (state.tokensSeen - tokensAtStart) / seconds : 0,
   };
 }
@@ -267,17 +260,6 @@ async function runTraining(out: string, record: RunRecord, data: TrainingData, r
 /** The example order of an epoch: a permutation seeded by (seed, epoch) alone. */
 export function epochOrder(n: number, seed: number, epoch: number): number[] {
   return new SeededRandom(mixSeed(seed, epoch, 0x5eed)).shuffle(Array.from({ length: n }, (_, i) => i));
-}
-
-function accumulate(sum: Map<string, tf.Tensor> | null, grads: tf.NamedTensorMap): Map<string, tf.Tensor> {
-  if (sum === null) return new Map(Object.entries(grads));
-  for (const [name, grad] of Object.entries(grads)) {
-    const previous = sum.get(name)!;
-    sum.set(name, tf.add(previous, grad));
-    previous.dispose();
-    grad.dispose();
-  }
-  return sum;
 }
 
 /** Turns data-preparation events into plain progress messages. */

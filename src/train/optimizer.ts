@@ -4,6 +4,7 @@
  * Its moments can be read out and restored, so a resumed run continues exactly.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { TrainConfig } from './defaults.js';
 
 export interface AdamWOptions {
   beta1: number;
@@ -18,6 +19,24 @@ export interface AdamWState {
   step: number;
   /** First and second moments keyed `m.<param>` / `v.<param>`. */
   moments: Map<string, Float32Array>;
+  /**
+   * How linear-weight moments are laid out: `tfjs` as the tfjs engine keeps its variables
+   * ([in, out]; also what checkpoints without the field hold), `pytorch` as the ONNX engine ([out, in]).
+   */
+  layout?: 'tfjs' | 'pytorch';
+}
+
+/** The AdamW settings of a training configuration (decay on the parameters Hugging Face decays). */
+export function adamOptions(config: Pick<TrainConfig, 'adamBeta1' | 'adamBeta2' | 'adamEpsilon' | 'weightDecay'>): AdamWOptions {
+  return { beta1: config.adamBeta1, beta2: config.adamBeta2, epsilon: config.adamEpsilon, weightDecay: config.weightDecay, decays: decaysParameter };
+}
+
+/**
+ * Whether AdamW decays a parameter, as Hugging Face's Trainer decides: every weight except
+ * biases and LayerNorm weights.
+ */
+export function decaysParameter(name: string): boolean {
+  return !name.endsWith('bias') && !/layer_?norm/i.test(name);
 }
 
 export class AdamW {
@@ -57,7 +76,7 @@ export class AdamW {
     const moments = new Map<string, Float32Array>();
     for (const [name, m] of this.m) moments.set(`m.${name}`, m.dataSync() as Float32Array);
     for (const [name, v] of this.v) moments.set(`v.${name}`, v.dataSync() as Float32Array);
-    return { step: this.step, moments };
+    return { step: this.step, moments, layout: 'tfjs' };
   }
 
   load(state: AdamWState): void {

@@ -59,7 +59,7 @@ export async function trainProblems(input: TrainPreflightInput, config: TrainCon
     const { checkpoints, parameters, bytes } = checkpointSpace(config);
     const space = freeSpaceProblem(input.out, bytes,
       `${checkpoints} checkpoints of ${parameters.toLocaleString('en-US')} parameters (${CHECKPOINT_BYTES_PER_PARAMETER} bytes per parameter each: weights, ONNX copy, AdamW state)`,
-      `free ${formatBytes(bytes)} there, give ${outFlag} a folder on a disk with room, or keep fewer checkpoints (--epochs)`);
+      `free ${formatBytes(bytes)} there, give ${outFlag} a folder on a disk with room, or keep fewer checkpoints (--save-epochs, --epochs)`);
     if (space) problems.push(space);
   }
   return problems;
@@ -82,6 +82,9 @@ export function checkpointSpace(config: TrainConfig): { checkpoints: number; par
   });
   const parameters = countParameters({ ...base, hiddenSize: config.hiddenSize, numHeads: config.numHeads, intermediateSize: config.intermediateSize });
   const stepCheckpoints = config.saveSteps > 0 && config.maxSteps > 0 ? Math.floor(config.maxSteps / config.saveSteps) : 0;
-  const checkpoints = config.epochs + 1 + stepCheckpoints;
+  // epoch-0, every saveEpochs-th epoch, and the last epoch when it is not one of those
+  const every = config.saveEpochs ?? 1;
+  const epochCheckpoints = Math.floor(config.epochs / every) + (config.epochs % every === 0 ? 0 : 1);
+  const checkpoints = 1 + epochCheckpoints + stepCheckpoints;
   return { checkpoints, parameters, bytes: checkpoints * parameters * CHECKPOINT_BYTES_PER_PARAMETER };
 }

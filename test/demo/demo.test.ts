@@ -98,6 +98,25 @@ test('lmkg demo --quick on a fresh machine: fetches LAMA and UD, trains the pars
     }
   }
 
+  // The most-frequent-object baseline: per relation, the seen facts' most frequent single-token
+  // gold, scored on the held-out facts of the last snapshot, counted here from the predictions.
+  const lastSnapshot = data.run.models.at(-1)!;
+  const lastRecords = googleRe.flatMap((dataset) => readPredictions(join(study, dataset, lastSnapshot, 'predictions.jsonl')));
+  const perFact = new Map(lastRecords.filter((r) => r.fact.goldRank !== null).map((r) => [`${r.dataset}\u0000${r.factId}`, r]));
+  const tally = new Map<string, Map<string, number>>();
+  for (const r of perFact.values()) {
+    if (groupOf.get(r.factId) !== 'seen') continue;
+    const counts = tally.get(r.dataset) ?? new Map<string, number>();
+    counts.set(r.gold, (counts.get(r.gold) ?? 0) + 1);
+    tally.set(r.dataset, counts);
+  }
+  const heldOut = [...perFact.values()].filter((r) => groupOf.get(r.factId) === 'held-out');
+  const most = (dataset: string) => [...(tally.get(dataset) ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const baselineP1 = heldOut.filter((r) => most(r.dataset) === r.gold).length / heldOut.length;
+  assert.equal(summary.heldOutBaseline.p1.estimate, baselineP1);
+  assert.match(first.stdout, new RegExp(`most-frequent-object baseline on held-out facts .*: P@1 ${baselineP1.toFixed(3).replace('.', '\\.')} \\[`));
+  assert.match(first.stdout, /held-out within the object baseline's interval: (yes|no)/);
+
   // Everything is in the cache now: the mirror can go.
   await mirror.close();
   const logged = mirror.requests.length;

@@ -121,3 +121,9 @@ test('train: checkpoints are complete HF folders; bad input gets clear errors', 
   await assert.rejects(train({ corpus: [corpus(t)], out: other, config: { ...TINY, vocabSize: 100 } }), /vocab/i);
   assert.deepEqual(listTrainingCheckpoints(other), []);
 });
+
+test('train: saveEpochs keeps every N-th epoch and always the last', async (t) => {
+  const out = join(tempDir(t), 'run');
+  await train({ corpus: [corpus(t)], out, config: { ...TINY, epochs: 5, batchSize: 4, saveEpochs: 2 } });
+  assert.deepEqual(listTrainingCheckpoints(out).map((c) => c.name), ['epoch-0', 'epoch-2', 'epoch-4', 'epoch-5']);
+});

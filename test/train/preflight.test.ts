@@ -10,6 +10,9 @@ import { tempDir } from '../helpers/tmp.js';
 test('checkpoint space: the paper preset is 83.5M parameters, 16 bytes each per kept checkpoint', () => {
   const { checkpoints, parameters, bytes } = checkpointSpace(resolveTrainConfig('paper', { epochs: 7 }));
   assert.equal(checkpoints, 8, 'epoch-0 .. epoch-7');
+  // --save-epochs 2 over 7 epochs keeps epoch-0, -2, -4, -6 and the last, epoch-7
+  assert.equal(checkpointSpace(resolveTrainConfig('paper', { epochs: 7, saveEpochs: 2 })).checkpoints, 5);
+  assert.equal(checkpointSpace(resolveTrainConfig('paper', { epochs: 6, saveEpochs: 2 })).checkpoints, 4);
   assert.ok(Math.abs(parameters - 83.5e6) < 0.5e6, `${parameters}`);
   assert.equal(bytes, 8 * parameters * 16);
 });
@@ -24,7 +27,7 @@ test('train stops before any work when the disk cannot hold its checkpoints', as
   const problems = await trainProblems({ corpus: [corpus], out: join(dir, 'run') }, resolveTrainConfig('paper', { epochs }));
   assert.equal(problems.length, 1);
   assert.match(problems[0]!.what, new RegExp(`^disk space: ${epochs + 1} checkpoints of 8\\d,\\d{3},\\d{3} parameters \\(16 bytes per parameter each: weights, ONNX copy, AdamW state\\) need about [\\d.]+ [GT]?B, but the file system of .* has [\\d.]+ [GMk]?B free$`));
-  assert.match(problems[0]!.fix, /--out a folder on a disk with room, or keep fewer checkpoints \(--epochs\)/);
+  assert.match(problems[0]!.fix, /--out a folder on a disk with room, or keep fewer checkpoints \(--save-epochs, --epochs\)/);
   assert.deepEqual(await trainProblems({ corpus: [corpus], out: join(dir, 'run') }, resolveTrainConfig('tiny', { epochs: 3 })), []);
 });
 

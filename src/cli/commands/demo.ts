@@ -48,7 +48,16 @@ export function registerDemoCommands(program: Command): void {
             '(fills shuffled among the facts of a relation); all-triple F1: every triple, the paper\'s graph.');
           const d = result.table.lastDifference;
           if (d) console.log(`last epoch: P@1(seen) - P@1(held-out) = ${fmt(d.estimate)}, 95% interval [${fmt(d.low)}, ${fmt(d.high)}]`);
-          if (result.goals) console.log(`goals: seen above held-out at the last epoch: ${result.goals.seenAboveHeldOut ? 'yes' : 'no'}; seen P@1 rises: ${result.goals.seenRises ? 'yes' : 'no'}`);
+          const b = result.table.heldOutBaseline;
+          if (b) {
+            console.log(`most-frequent-object baseline on held-out facts (${Object.entries(b.objects).map(([relation, object]) => `${relation}: ${object}`).join(', ')}): ` +
+              `P@1 ${withInterval(b.p1, b.p1.estimate)}`);
+          }
+          if (result.goals) {
+            const said = (v: boolean | null) => (v === null ? 'n/a' : v ? 'yes' : 'no');
+            console.log(`goals: seen above held-out at the last epoch: ${said(result.goals.seenAboveHeldOut)}; seen P@1 rises: ${said(result.goals.seenRises)}; ` +
+              `held-out within the object baseline's interval: ${said(result.goals.heldOutAtBaseline)}`);
+          }
         }
         console.log(`${result.study.cellsComputed} cells computed, ${result.study.cellsSkipped} already finished; ${result.trainedSteps} training steps`);
         console.log(result.reportFile ? `report: ${result.reportFile}` : `results in ${result.out}`);

@@ -3,13 +3,13 @@
  * `lmkg metrics` (LAMA precision from a predictions file).
  */
 import type { Command } from 'commander';
-import { InvalidOptionError, lamaMetrics, probe, readPredictions, readProbeMeta, sha256File, UsageError, type FillRule, type LamaMetrics } from '../../index.js';
+import { DEVICES, InvalidOptionError, lamaMetrics, probe, readPredictions, readProbeMeta, sha256File, UsageError, type Device, type FillRule, type LamaMetrics } from '../../index.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
 
 interface ProbeFlags {
   model: string; dataset: string; out: string; topK: number; batchSize: number; limit?: number; template?: boolean;
-  commonVocab?: string; dataDir?: string; overwrite?: boolean; threads?: number; hubUrl?: string; k: number; fill?: string; fillPieces?: number;
+  commonVocab?: string; dataDir?: string; overwrite?: boolean; threads?: number; device?: string; hubUrl?: string; k: number; fill?: string; fillPieces?: number;
 }
 
 export function registerProbeCommands(program: Command): void {
@@ -29,6 +29,7 @@ export function registerProbeCommands(program: Command): void {
     .option('--k <n>', 'k of the P@k printed at the end', (v) => parsePositive('--k', v), 10)
     .option('--data-dir <dir>', 'data root with lama/ (default: $LMKG_DATA_DIR, else the cache)')
     .option('--threads <n>', 'onnxruntime threads (default: one per core)', (v) => parsePositive('--threads', v))
+    .option('--device <name>', 'cpu (default) or cuda (onnxruntime\'s CUDA execution provider; see README "GPU")')
     .option('--hub-url <url>', 'Hugging Face hub endpoint (default $HF_ENDPOINT, else huggingface.co)')
     .option('--overwrite', 'replace an output file that holds another run\'s predictions')
     .addHelpText('after', '\nExamples:\n  $ lmkg probe --model ./runs/epoch-3 --dataset re-place-birth --out pob.jsonl\n  $ lmkg probe --model bert-base-uncased --dataset squad --top-k 5 --out squad.jsonl\n(an interrupted run resumes when run again with the same model, dataset and options)')
@@ -44,6 +45,7 @@ export function registerProbeCommands(program: Command): void {
           ...(flags.fillPieces === undefined ? {} : { fillPieces: flags.fillPieces }),
           ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
           ...(flags.threads === undefined ? {} : { threads: flags.threads }),
+          ...(flags.device === undefined ? {} : { device: parseDevice(flags.device) }),
           ...(flags.hubUrl === undefined ? {} : { hubUrl: flags.hubUrl }),
           overwrite: flags.overwrite === true,
           onProgress: (event) => {
@@ -103,4 +105,9 @@ function parsePositive(name: string, value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number <= 0) throw new InvalidOptionError(`${name} must be a positive whole number, got "${value}"`);
   return number;
+}
+
+function parseDevice(value: string): Device {
+  if (!(DEVICES as readonly string[]).includes(value)) throw new InvalidOptionError(`--device must be one of ${DEVICES.join(', ')}, got "${value}"`);
+  return value as Device;
 }

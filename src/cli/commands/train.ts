@@ -2,7 +2,7 @@
  * @file `lmkg train`: train a masked LM from scratch with a checkpoint per epoch, or resume a run.
  */
 import type { Command } from 'commander';
-import { InvalidOptionError, resumeTraining, train, TRAIN_PRESET_NAMES, type TrainConfig, type TrainProgress, type TrainResult } from '../../index.js';
+import { DEVICES, ENGINE_NAMES, InvalidOptionError, resumeTraining, train, TRAIN_PRESET_NAMES, type RuntimeOverrides, type TrainConfig, type TrainProgress, type TrainResult } from '../../index.js';
 import { interruptSignal } from '../interrupt.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
@@ -29,8 +29,12 @@ interface TrainCliOptions {
   mlmProbability?: number;
   salientSpans?: number;
   dropout?: number;
+  saveEpochs?: number;
   saveSteps?: number;
   maxSteps?: number;
+  engine?: string;
+  device?: string;
+  threads?: number;
 }
 
 export function registerTrainCommands(program: Command): void {
@@ -57,14 +61,19 @@ export function registerTrainCommands(program: Command): void {
     .option('--mlm-probability <p>', 'share of tokens chosen for the MLM loss (default 0.15)', decimal('--mlm-probability'))
     .option('--salient-spans <p>', 'with this probability mask one salient span (a name, a number) of each example whole, as REALM (default 0)', decimal('--salient-spans'))
     .option('--dropout <p>', 'hidden and attention dropout (default 0.1)', decimal('--dropout'))
+    .option('--save-epochs <n>', 'checkpoint every N epochs (default 1; the last epoch always)', wholeNumber('--save-epochs', { min: 1 }))
     .option('--save-steps <n>', 'also checkpoint every N steps', wholeNumber('--save-steps'))
     .option('--max-steps <n>', 'stop after N optimizer steps', wholeNumber('--max-steps'))
+    .option('--engine <name>', 'onnx (one ONNX graph per step on onnxruntime, the default) or tfjs (the reference implementation)')
+    .option('--device <name>', 'cpu (default) or cuda (onnxruntime\'s CUDA execution provider; see README "GPU")')
+    .option('--threads <n>', 'onnxruntime threads (default: the CPUs this process may use; --resume keeps the recorded count)', wholeNumber('--threads', { min: 1 }))
     .addHelpText('after', [
       '',
       'Examples:',
       '  $ lmkg train --corpus ../shared/data/corpus --preset tiny --epochs 3 --out runs/tiny',
       '  $ lmkg train --corpus lama-evidence:re-place-birth,re-date-birth,re-place-death --holdout 0.2 --out runs/evidence',
       '  $ lmkg train --resume runs/tiny',
+      '  $ lmkg train --corpus ../shared/data/corpus --preset paper --device cuda --out runs/paper',
     ].join('\n'))
     .action(async (options: TrainCliOptions) => {
       const interrupt = interruptSignal('stopping after this step (a checkpoint is written; continue with --resume)');
@@ -79,7 +88,9 @@ export function registerTrainCommands(program: Command): void {
       try {
         if (options.resume) {
           if (options.corpus || options.out) throw new InvalidOptionError('--resume takes the corpus and settings from the run; do not pass --corpus or --out with it');
-          result = await resumeTraining(options.resume, { onProgress, signal: interrupt.signal, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+          result = await resumeTraining(options.resume, {
+            onProgress, signal: interrupt.signal, runtime: runtimeOverrides(options), ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+          });
         } else {
           if (!options.corpus || !options.out) throw new InvalidOptionError('lmkg train needs --corpus and --out (or --resume <dir>)');
           result = await train({
@@ -115,9 +126,25 @@ function overrides(options: TrainCliOptions): Partial<TrainConfig> {
     config.hiddenDropout = options.dropout;
     config.attentionDropout = options.dropout;
   }
+  if (options.saveEpochs !== undefined) config.saveEpochs = options.saveEpochs;
   if (options.saveSteps !== undefined) config.saveSteps = options.saveSteps;
   if (options.maxSteps !== undefined) config.maxSteps = options.maxSteps;
-  return config;
+  return { ...config, ...runtimeOverrides(options) };
+}
+
+/** --engine, --device, --threads (checked here so a typo fails before any work). */
+function runtimeOverrides(options: TrainCliOptions): RuntimeOverrides {
+  const overrides: RuntimeOverrides = {};
+  if (options.engine !== undefined) {
+    if (!(ENGINE_NAMES as readonly string[]).includes(options.engine)) throw new InvalidOptionError(`--engine must be one of ${ENGINE_NAMES.join(', ')}, got "${options.engine}"`);
+    overrides.engine = options.engine as RuntimeOverrides['engine'];
+  }
+  if (options.device !== undefined) {
+    if (!(DEVICES as readonly string[]).includes(options.device)) throw new InvalidOptionError(`--device must be one of ${DEVICES.join(', ')}, got "${options.device}"`);
+    overrides.device = options.device as RuntimeOverrides['device'];
+  }
+  if (options.threads !== undefined) overrides.threads = options.threads;
+  return overrides;
 }
 
 /** Mean loss per epoch, first and last step, and throughput. */
@@ -129,6 +156,6 @@ function printLossSummary(result: TrainResult): void {
     const mean = entries.reduce((sum, e) => sum + e.loss, 0) / entries.length;
     return [String(epoch), entries.length, mean.toFixed(4), entries.at(-1)!.loss.toFixed(4)];
   }));
-  console.log(`${result.state.globalStep} steps, ${result.state.tokensSeen.toLocaleString('en-US')} tokens, ${result.parameters.toLocaleString('en-US')} parameters, ${Math.round(result.tokensPerSecond)} tokens/s on tfjs-${result.backend}`);
+  console.log(`${result.state.globalStep} steps, ${result.state.tokensSeen.toLocaleString('en-US')} tokens, ${result.parameters.toLocaleString('en-US')} parameters, ${Math.round(result.tokensPerSecond)} tokens/s on ${result.backend}`);
   console.log(`checkpoints in ${result.out}: ${result.checkpoints.map((c) => c.split('/').pop()).join(', ')}`);
 }
