@@ -129,11 +129,12 @@ export {
 
 // report (issue 8) — exports go here
 export {
-  writeReport, renderReportHtml, readReportData, validateReportData, serveReport, computeLayout,
+  writeReport, writeStudyReport, renderReportHtml, readReportData, validateReportData, serveReport, computeLayout,
   REPORT_DEFAULTS, SERVE_DEFAULTS, LAYOUT_DEFAULTS, REPORT_DATA_ELEMENT_ID,
   type WriteReportOptions, type WriteReportResult, type ServeReportOptions, type ReportServer, type GraphLayout,
   type LayoutOptions, type ReportData, type SummaryRow, type Interval, type IntervalField, type ChanceField, type ChanceView, type EdgeStatus, type GraphView,
   type GraphViewNode, type GraphViewEdge, type QueryView, type FactStatus, type TimelineView, type PosView,
+  type ReportMode, type ReportParts, type WriteStudyReportOptions, type WriteStudyReportResult,
 } from './report/index.js';
 
 // run (issue 8): a whole study in one call
@@ -141,6 +142,10 @@ export {
   runStudy, expandModels, safeFolderName, readRunConfig, RUN_CONFIG_SCHEMA, RUN_DEFAULTS, summaryCsv, CELL_METRICS_FILE,
   studyDatasets, runProblems, preflightRun, type StudyDataset, type RunPreflightInput,
   type RunStudyOptions, type RunStudyResult, type RunProgress, type ModelEntry, type CellMetrics,
+  assembleStudy, studyStatus, readPlan, hasPlan, planStudy, readCellRecord, parseShard, partitionCells, shardCells, cellCosts, defaultThreads,
+  runQueueWorker, prefetchStudy, tryAcquireLease, LEASE_DEFAULTS, QUEUE_DEFAULTS, CELL_RECORD_FILE, PLAN_FILE,
+  type AssembleOptions, type AssembleResult, type StudyStatus, type CellStatus, type CellState, type StudyPlan, type PlanCell, type CellRecord,
+  type Shard, type QueueWorkerOptions, type QueueWorkerResult, type WorkerEvent, type PrefetchOptions, type HeldLease,
 } from './run/index.js';
 
 // demo (issue 9): the paper's experiment end to end

@@ -156,7 +156,22 @@ export interface ReportData {
     timeline: boolean;
   };
   summary: SummaryRow[];
+  /** Every graph (a single-file report), or empty when `parts` lists them (a split report). */
   graphs: GraphView[];
   timelines: TimelineView[];
   pos: PosView[];
+  /** A split report: the graphs and layouts in files beside report.html, loaded when shown. */
+  parts?: ReportParts;
+  /** Cells of the study that failed, with their errors. */
+  failures?: Array<{ dataset: string; model: string; error: string }>;
+}
+
+/** The index of a split report's parts (src/report/write-study-report.ts). */
+export interface ReportParts {
+  /** Folder of the part files, relative to report.html. */
+  folder: string;
+  /** One file per cell (model x dataset): its extractors' graphs and their queries. */
+  cells: Array<{ file: string; graphs: Array<{ dataset: string; model: string; extractor: string; nodes: number; edges: number }> }>;
+  /** One file per dataset x extractor: node positions over the union of its graphs. */
+  layouts: Array<{ dataset: string; extractor: string; file: string }>;
 }

@@ -51,6 +51,7 @@ export const RUN_CONFIG_SCHEMA = Object.freeze({
     aedMaxNodes: { type: 'integer', minimum: 1 },
     aedTimeBudgetSeconds: { type: 'number', minimum: 0 },
     report: { type: 'boolean' },
+    reportMode: { enum: ['auto', 'single', 'split'], description: 'one self-contained report.html (single), graphs loaded on demand from report-parts/ (split), or split above 8 MB of graphs (auto)' },
     dataDir: { type: 'string' },
     factGroups: { type: 'string', description: 'holdout.json of an lmkg train run: timelines per seen / held-out facts' },
   },
