@@ -175,3 +175,19 @@ export interface ReportParts {
   /** One file per dataset x extractor: node positions over the union of its graphs. */
   layouts: Array<{ dataset: string; extractor: string; file: string }>;
 }
+
+/** The payload of a split report's cell part: its graphs without their queries, and one query table (strings stored once). */
+export interface CellPart {
+  graphs: Array<Omit<GraphView, 'queries'>>;
+  /** Every distinct string of the queries. */
+  strings: string[];
+  /** Query id -> [masked, predicted, gold sentence, gold] as indices into `strings`, and the top-k as [word index, prob] pairs. */
+  queries: Record<string, [number, number, number, number, Array<[number, number]>]>;
+}
+
+/** The payload of a split report's layout part: node positions of a dataset x extractor group. */
+export interface LayoutPart {
+  ids: string[];
+  x: number[];
+  y: number[];
+}

@@ -18,7 +18,7 @@ import { writeTextAtomic } from '../files.js';
 import { REPORT_DEFAULTS } from './defaults.js';
 import { computeLayout } from './layout.js';
 import { renderReportHtml } from './render-report-html.js';
-import type { GraphView, ReportData, ReportParts, QueryView } from './types.js';
+import type { CellPart, GraphView, LayoutPart, ReportData, ReportParts, QueryView } from './types.js';
 
 export type ReportMode = 'single' | 'split' | 'auto';
 
@@ -36,21 +36,6 @@ export interface WriteStudyReportResult {
   /** Bytes of report.html (0 when not written). */
   bytes: number;
   partFiles: number;
-}
-
-/** The payload of a cell part: its graphs without their queries, and one query table (strings stored once). */
-export interface CellPart {
-  graphs: Array<Omit<GraphView, 'queries'>>;
-  /** Every distinct string of the queries. */
-  strings: string[];
-  /** Query id -> [masked, predicted, gold sentence, gold] as indices into `strings`, and the top-k as [word index, prob] pairs. */
-  queries: Record<string, [number, number, number, number, Array<[number, number]>]>;
-}
-
-export interface LayoutPart {
-  ids: string[];
-  x: number[];
-  y: number[];
 }
 
 export async function writeStudyReport(

@@ -17,6 +17,10 @@ export interface ReportHook {
   ready: boolean;
   /** ms from navigation start to the first drawn graph (null until then). */
   firstRenderMs(): number | null;
+  /** ms from navigation start to the first frame with the summary table (null until then). */
+  summaryShownMs(): number | null;
+  /** Shows a graph (loading it first in a split report); resolves with the ms until it is drawn. */
+  showGraph(dataset: string, extractor: string, model: string): Promise<number>;
   layoutMs(): number;
   /** Script time of the last graph render (sigma's reducers, buffers and WebGL calls). */
   lastRenderMs(): number;
@@ -53,7 +57,8 @@ function main(): void {
 
   const sections: Array<[string, string, HTMLElement]> = [];
   sections.push(['summary', 'Summary', summaryTable(data.summary)]);
-  const graph = data.graphs.length > 0 ? graphSection(data) : null;
+  if (data.failures && data.failures.length > 0) sections.push(['failures', 'Failed cells', failuresList(data.failures)]);
+  const graph = data.graphs.length > 0 || (data.parts?.cells.length ?? 0) > 0 ? graphSection(data) : null;
   if (graph) sections.push(['graph', 'Graph', graph.element]);
   if (data.timelines.length > 0) {
     sections.push(['timeline', 'Timeline', el('div', {}, ...data.timelines.map((t, i) => timelineSection(t, i)))]);
@@ -72,8 +77,20 @@ function main(): void {
     footer(data));
 
   fitChartTexts(root); // shorten any chart text the layout's estimate let cross its chart's edge
+  requestAnimationFrame(() => {
+    summaryShownAt = performance.now();
+  });
   graph?.start();
   installHook(graph);
+}
+
+let summaryShownAt: number | null = null;
+
+function failuresList(failures: NonNullable<ReportData['failures']>): HTMLElement {
+  return el('div', {},
+    el('p', { class: 'hint' }, `${failures.length} cell${failures.length === 1 ? '' : 's'} of this study failed; the summary and graphs show the others. Each cell's cell.json holds its error.`),
+    el('ul', { class: 'failures' }, ...failures.map((f) => el('li', { 'data-dataset': f.dataset, 'data-model': f.model },
+      el('strong', {}, `${f.dataset} × ${f.model}`), ': ', f.error))));
 }
 
 function footer(data: ReportData): HTMLElement {
@@ -92,6 +109,8 @@ function installHook(graph: GraphHandle | null): void {
   const hook: ReportHook = {
     ready: true,
     firstRenderMs: () => graph?.firstRenderAt() ?? null,
+    summaryShownMs: () => summaryShownAt,
+    showGraph: (dataset, extractor, model) => graph?.show(dataset, extractor, model) ?? Promise.resolve(0),
     layoutMs: () => graph?.layoutMs() ?? 0,
     lastRenderMs: () => graph?.lastRenderMs() ?? 0,
     view: () => graph?.view() ?? null,
