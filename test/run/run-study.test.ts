@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { DataFormatError, UsageError } from '../../src/errors.js';
 import { EXTRACTORS } from '../../src/extract/index.js';
 import { expandModels, readRunConfig, runStudy, safeFolderName, type RunStudyOptions } from '../../src/run/index.js';
 import { runCli } from '../helpers/cli.js';
+import { runFolderSnapshot } from '../helpers/run-folder.js';
 import { makeTinyModels } from '../helpers/tiny-models.js';
 import { tempDir } from '../helpers/tmp.js';
 import { mkdirSync } from 'node:fs';
@@ -23,35 +24,7 @@ before(async () => {
   };
 });
 
-/**
- * Every file under a folder, the folder's own path replaced, and removed from JSON: timing fields
- * (…At, …Ms, …Seconds, timings, elapsed) and the worker a cell ran on (host, pid, threads).
- */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), normalise(name, readFileSync(path, 'utf8').replaceAll(dir, '<run>')));
-    }
-  };
-  walk(dir);
-  return files;
-}
-
-function normalise(name: string, text: string): string {
-  if (name === 'report.html') return 'rendered from report-data.json';
-  if (!name.endsWith('.json')) return text;
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip);
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).filter(([key]) => !/(At|Ms|Seconds|seconds|timings|elapsed|^worker)$/.test(key)).map(([key, v]) => [key, strip(v)]));
-    }
-    return value;
-  };
-  return JSON.stringify(strip(JSON.parse(text)));
-}
+const snapshot = runFolderSnapshot;
 
 test('run: a grid stopped after its first cell and run again equals an uninterrupted run', async (t) => {
   const straight = join(tempDir(t), 'straight');
