@@ -1,10 +1,11 @@
 /**
  * @file Failure is data: a study with one corrupt checkpoint among its snapshots. The corrupt
  * model's cells are recorded as failed with the error, the other cells finish, run.json and
- * `lmkg run --status` list the failure, and the report (opened in Chromium) says so.
+ * `lmkg run --status` list the failure, and the report (split: graphs loaded from part files,
+ * opened in Chromium from file://) says so.
  */
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openReport } from '../helpers/browser.js';
@@ -24,6 +25,7 @@ test('a corrupt checkpoint: its cells fail with the error, the others complete, 
   const parserModel = (await loadNlp({ trainLimit: 2000, typeEntities: false })).modelFile;
   const result = await runStudy({
     models: [join(dir, 'models')], datasets: ['re-place-birth', 'squad'], limit: 5, bootstrap: 0, chance: 0, out, nlp: { modelFile: parserModel },
+    reportMode: 'split',
   });
   assert.equal(result.complete, true);
   assert.deepEqual(result.failed.map((f) => f.cell).sort(), ['re-place-birth/epoch-2', 'squad/epoch-2']);
@@ -45,6 +47,7 @@ test('a corrupt checkpoint: its cells fail with the error, the others complete, 
   assert.equal(status.code, 0, status.stderr);
   assert.match(status.stdout, /squad\/epoch-2\s+failed\s+probe: /);
   assert.match(status.stdout, /6 cells: 4 done, 0 running, 2 failed, 0 missing/);
+  assert.ok(existsSync(join(out, 'report-parts', 'cell-0.js')), 'a split report: the graphs in part files');
   const report = await runCli(['report', out]);
   assert.equal(report.code, 0, report.stderr);
   assert.match(report.stdout, /2 failed cells \(listed in the report\)/);
@@ -55,5 +58,7 @@ test('a corrupt checkpoint: its cells fail with the error, the others complete, 
   assert.deepEqual(failures.map(([dataset, model]) => `${dataset}/${model}`).sort(), ['re-place-birth/epoch-2', 'squad/epoch-2']);
   assert.ok(failures.every(([, , text]) => text!.includes(record.error.message)));
   assert.equal(await page.locator('#summary tbody tr').count(), 4);
+  const view = await page.evaluate<{ model: string }>('window.__lmkgReport.view()');
+  assert.equal(view.model, 'epoch-0', 'the first graph, loaded from its part file, is drawn');
   assert.deepEqual(problems, []);
 });
