@@ -41,6 +41,8 @@ export interface CellContext {
   parsers(): Promise<{ parse?: SentenceParser; rawParse?: SentenceParser }>;
   chanceCache: ChanceCache;
   groups: FactGroups | null;
+  /** Parses a cell's sentences ahead on several threads, when the context has them (optional). */
+  prefillParses?(texts: readonly string[]): Promise<void>;
   /** Asked once, before a cell starts computing: false stops the study before this cell (--max-cells, Ctrl-C). */
   mayStart(): boolean;
   signal?: AbortSignal | undefined;
@@ -177,6 +179,9 @@ async function computeCell(ctx: CellContext, cell: PlanCell, dir: string, lease:
       chance: chance?.get(resolveExtractor(extractor).name) ?? null,
     });
     stage = 'chance';
+    if (applicable.some((extractor) => !finishedCell(spec(extractor)))) {
+      await ctx.prefillParses?.(records.flatMap((r) => [r.predictedSentence, r.goldSentence]));
+    }
     if (settings.chance > 0 && applicable.some((extractor) => !finishedCell(spec(extractor)))) {
       chance = readStudyChance(dir, chanceKey);
       if (chance === null) {
