@@ -11,8 +11,10 @@ if (mode === 'race') {
   while (Date.now() < Number(startAt)) { /* all racers start together */ }
   const lease = tryAcquireLease(dir, { heartbeatMs: 50 });
   process.stdout.write(lease ? 'won\n' : 'lost\n');
-  // stay alive until every racer has tried: a winner that exits leaves a dead holder, which may be taken over
-  setTimeout(() => process.exit(0), Number(startAt) + 3000 - Date.now());
+  // stay alive until every racer has tried (the test closes our stdin): a winner that exits leaves a
+  // dead holder, which a racer started late would rightly take over
+  process.stdin.on('end', () => process.exit(0));
+  process.stdin.resume();
 } else {
   hold();
 }

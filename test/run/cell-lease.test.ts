@@ -81,12 +81,16 @@ test('lease: a dead holder of this host is taken over at once; another host\'s l
 test('lease: of six processes that try at the same moment, exactly one takes it (O_EXCL)', async (t) => {
   const dir = tempDir(t);
   const startAt = Date.now() + 4000;
-  const results = await Promise.all(Array.from({ length: 6 }, () => new Promise<string>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', HELPER, 'race', dir, String(startAt)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const racers = Array.from({ length: 6 }, () => spawn(process.execPath, ['--import', 'tsx', HELPER, 'race', dir, String(startAt)], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] }));
+  t.after(() => racers.forEach((child) => child.kill('SIGKILL')));
+  const results = await Promise.all(racers.map((child) => new Promise<string>((resolve) => {
     let out = '';
-    child.stdout!.on('data', (chunk) => (out += chunk));
-    child.once('exit', () => resolve(out.trim()));
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(out.trim());
+    });
   })));
+  for (const child of racers) child.stdin!.end(); // every racer has tried: now they may exit
   assert.equal(results.filter((r) => r === 'won').length, 1, results.join(','));
   assert.equal(results.filter((r) => r === 'lost').length, 5);
 });
