@@ -73,6 +73,11 @@ export const QUEUE_DEFAULTS = Object.freeze({
   maxStalledCount: 2,
   /** Cells a worker runs at once (each in its own process). */
   concurrency: 1,
+  /**
+   * Cells a worker's child process runs before a fresh one replaces it: the parser, its memo and the
+   * chance cache carry over between cells (most of a small cell's time otherwise), and the memo grows.
+   */
+  cellsPerProcess: 16,
   /** How often the submitter reads the run folder while it follows the queue. */
   pollMs: 1_000,
 });

@@ -25,7 +25,7 @@ export { CELL_RECORD_FILE, readCellRecord, cellKey, type CellRecord } from './ce
 export { tryAcquireLease, readLease, leaseExpired, leaseFile, LEASE_FILE, type HeldLease, type LeaseHolder, type LeaseOptions } from './cell-lease.js';
 export { parseShard, shardCells, partitionCells, cellCosts, type Shard } from './shards.js';
 export { defaultThreads, cgroupCpus } from './threads.js';
-export { runQueueWorker, runCellProcess, type QueueWorkerOptions, type QueueWorkerResult, type WorkerEvent } from './queue-worker.js';
+export { runQueueWorker, createCellProcessPool, type CellProcessPool, type QueueWorkerOptions, type QueueWorkerResult, type WorkerEvent } from './queue-worker.js';
 export { cellJobId, openQueueConnection, type CellJob } from './queue-connection.js';
 export { prefetchStudy, type PrefetchOptions } from './prefetch.js';
 export { LEASE_DEFAULTS, QUEUE_DEFAULTS } from './defaults.js';

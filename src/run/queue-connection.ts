@@ -19,9 +19,13 @@ export interface CellJob {
 /** Opens a connection; checks the URL and the server's eviction policy. */
 export async function openQueueConnection(url: string): Promise<Redis> {
   if (!/^rediss?:\/\/[^/]+/.test(url)) throw new InvalidOptionError(`--queue must be a Redis URL such as redis://127.0.0.1:6379, got "${url}"`);
-  const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (times) => (times > 5 ? null : 200 * times) });
+  // a first connection gives up after a few tries (a wrong address is said at once); once connected,
+  // a worker keeps reconnecting for as long as Redis is away
+  let connected = false;
+  const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (times) => (!connected && times > 5 ? null : Math.min(200 * times, 5_000)) });
   try {
     await connection.connect();
+    connected = true;
   } catch (error) {
     connection.disconnect();
     throw new UsageError(`--queue ${url}: cannot connect to Redis (${(error as Error).message}); start redis-server there, or give the address of one`, { cause: error });

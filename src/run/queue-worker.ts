@@ -1,13 +1,13 @@
 /**
  * @file `lmkg worker --queue redis://host:port`: takes cells from the BullMQ queue, any number of
- * workers on any number of machines sharing the run folder. Each cell runs in a child process of
- * its own (cell-process.ts): parsing and graph edit distances are long synchronous work that would
- * block this process's event loop past BullMQ's lock duration, and a crash of the model runtime
- * takes only the child down. BullMQ is at-least-once — a job whose worker died is found stalled and
+ * workers on any number of machines sharing the run folder. Cells run in child processes
+ * (cell-process.ts; one per concurrent cell, kept for several cells): parsing and graph edit
+ * distances are long synchronous work that would block this process's event loop past BullMQ's
+ * lock duration, and a crash of the model runtime takes only the child down. BullMQ is at-least-once — a job whose worker died is found stalled and
  * given to another — and the cell's lease makes the effect exactly-once: the second try finds the
  * first one's lease expired (or its work finished) and computes only what is missing.
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, type Job } from 'bullmq';
@@ -32,6 +32,8 @@ export interface QueueWorkerOptions {
   signal?: AbortSignal;
   /** Stop when no cell came for this long (default: run until the signal). */
   idleExitMs?: number;
+  /** Cells a child process runs before a fresh one replaces it (default QUEUE_DEFAULTS.cellsPerProcess). */
+  cellsPerProcess?: number;
   onEvent?: (event: WorkerEvent) => void;
 }
 
@@ -46,14 +48,22 @@ export interface QueueWorkerResult {
   cellsFailed: number;
 }
 
-/** The message a cell process sends its worker. */
+/** What a worker sends its cell process: one cell to run. */
+export interface CellProcessRequest extends CellJob {
+  threads: number | null;
+  lease: { heartbeatMs?: number; expiryMs?: number; pollMs?: number } | null;
+}
+
+/** The messages a cell process sends its worker. */
 export type CellProcessMessage =
+  | { type: 'ready' }
   | { type: 'progress'; stage: CellStage; detail?: string }
   | { type: 'outcome'; state: 'done' | 'failed' | 'stopped'; computed: boolean; error: string | null; seconds: number | null };
 
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<QueueWorkerResult> {
   const connection = await openQueueConnection(options.queue);
   const result: QueueWorkerResult = { cellsDone: 0, cellsFailed: 0 };
+  const pool = createCellProcessPool({ threads: options.threads, lease: options.lease, ...(options.cellsPerProcess ? { cellsPerProcess: options.cellsPerProcess } : {}) });
   let lastJobAt = performance.now();
   let active = 0;
   const processor = async (job: Job<CellJob>): Promise<{ state: string; computed: boolean }> => {
@@ -62,12 +72,9 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
       const { runDir, cell } = job.data;
       options.onEvent?.({ kind: 'start', runDir, cell, attempt: job.attemptsMade + 1, jobId: job.id ?? '' });
       const started = performance.now();
-      const outcome = await runCellProcess(job.data, {
-        threads: options.threads, lease: options.lease,
-        onProgress: (stage, detail) => {
-          void job.updateProgress({ stage, ...(detail ? { detail } : {}) }).catch(() => {});
-          options.onEvent?.({ kind: 'stage', runDir, cell, stage, detail });
-        },
+      const outcome = await pool.run(job.data, (stage, detail) => {
+        void job.updateProgress({ stage, ...(detail ? { detail } : {}) }).catch(() => {});
+        options.onEvent?.({ kind: 'stage', runDir, cell, stage, detail });
       });
       const processMs = performance.now() - started;
       const cellMs = outcome.seconds === null ? null : outcome.seconds * 1000;
@@ -108,6 +115,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
     }
   });
   await worker.close();
+  pool.close();
   connection.disconnect();
   return result;
 }
@@ -115,31 +123,83 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
 interface CellProcessOptions {
   threads?: number | undefined;
   lease?: QueueWorkerOptions['lease'];
-  onProgress?: (stage: CellStage, detail?: string) => void;
+  /** Cells a child process runs before it is retired for a fresh one (bounds the memo's memory). */
+  cellsPerProcess?: number;
+}
+
+export interface CellProcessPool {
+  /** Runs one cell in an idle child process (started when none is idle). */
+  run(job: CellJob, onProgress?: (stage: CellStage, detail?: string) => void): Promise<Extract<CellProcessMessage, { type: 'outcome' }>>;
+  close(): void;
+}
+
+interface CellChild {
+  child: ChildProcess;
+  cells: number;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  ready: Promise<void>;
+  listener: ((message: CellProcessMessage) => void) | null;
 }
 
 /**
- * Runs one cell in a child process. From dist/ the child is cell-process.js beside this module;
- * under tsx (the tests) it is cell-process.ts, started with `--import tsx`. When the child dies
- * without an outcome (killed, out of memory), the cell is recorded as failed here.
+ * Child processes for cells, each running one cell at a time and kept for the next (the parser and
+ * its memo carry over) until it has run `cellsPerProcess` cells. From dist/ the child is
+ * cell-process.js beside this module; under tsx (the tests) cell-process.ts with `--import tsx`.
+ * When a child dies without an outcome (killed, out of memory), the cell is recorded as failed.
  */
-export async function runCellProcess(job: CellJob, options: CellProcessOptions = {}): Promise<Extract<CellProcessMessage, { type: 'outcome' }>> {
+export function createCellProcessPool(options: CellProcessOptions = {}): CellProcessPool {
   const self = fileURLToPath(import.meta.url);
   const typescript = self.endsWith('.ts');
   const entry = self.replace(/queue-worker\.(ts|js)$/, `cell-process.${typescript ? 'ts' : 'js'}`);
-  const child = fork(entry, [JSON.stringify({ ...job, threads: options.threads ?? null, lease: options.lease ?? null })], {
-    execArgv: typescript ? ['--import', 'tsx'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  let outcome: Extract<CellProcessMessage, { type: 'outcome' }> | null = null;
-  child.on('message', (message: CellProcessMessage) => {
-    if (message.type === 'progress') options.onProgress?.(message.stage, message.detail);
-    else outcome = message;
-  });
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  if (outcome) return outcome;
-  const error = `the cell's process exited ${exit.signal ? `on signal ${exit.signal}` : `with code ${exit.code}`} before it finished`;
-  await recordCrash(job, error, options);
-  return { type: 'outcome', state: 'failed', computed: true, error, seconds: null };
+  const idle: CellChild[] = [];
+  const all = new Set<CellChild>();
+  const start = (): CellChild => {
+    const child = fork(entry, [], { execArgv: typescript ? ['--import', 'tsx'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const entryChild: CellChild = {
+      child, cells: 0, listener: null,
+      exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
+      ready: new Promise((resolve) => child.once('message', () => resolve())),
+    };
+    child.on('message', (message: CellProcessMessage) => entryChild.listener?.(message));
+    all.add(entryChild);
+    void entryChild.exited.then(() => all.delete(entryChild));
+    return entryChild;
+  };
+  const retire = (entryChild: CellChild): void => {
+    if (entryChild.child.connected) entryChild.child.disconnect();
+  };
+  return {
+    async run(job, onProgress) {
+      let reused = idle.pop();
+      while (reused && !reused.child.connected) reused = idle.pop(); // died while idle
+      const entryChild = reused ?? start();
+      await Promise.race([entryChild.ready, entryChild.exited]);
+      const outcome = await new Promise<Extract<CellProcessMessage, { type: 'outcome' }> | null>((resolve) => {
+        entryChild.listener = (message) => {
+          if (message.type === 'progress') onProgress?.(message.stage, message.detail);
+          else if (message.type === 'outcome') resolve(message);
+        };
+        void entryChild.exited.then(() => resolve(null));
+        const request: CellProcessRequest = { ...job, threads: options.threads ?? null, lease: options.lease ?? null };
+        if (entryChild.child.connected) entryChild.child.send(request);
+      });
+      entryChild.listener = null;
+      if (outcome) {
+        entryChild.cells += 1;
+        if (entryChild.cells >= (options.cellsPerProcess ?? QUEUE_DEFAULTS.cellsPerProcess)) retire(entryChild);
+        else idle.push(entryChild);
+        return outcome;
+      }
+      const exit = await entryChild.exited;
+      const error = `the cell's process exited ${exit.signal ? `on signal ${exit.signal}` : `with code ${exit.code}`} before it finished`;
+      await recordCrash(job, error, options);
+      return { type: 'outcome', state: 'failed', computed: true, error, seconds: null };
+    },
+    close() {
+      idle.splice(0);
+      for (const entryChild of all) retire(entryChild);
+    },
+  };
 }
 
 /** Writes the failed record of a cell whose process died (its lease, left by a dead process of this host, is taken at once). */

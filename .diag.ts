@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadNlp } from './src/index.js';
+import { startRedis } from './test/helpers/redis.js';
+import { makeTinyModels } from './test/helpers/tiny-models.js';
+const lmkg = await import('./dist/index.js') as typeof import('./src/index.js');
+const dir = mkdtempSync(join(tmpdir(), 'diag-'));
+await makeTinyModels(dir, { names: ['epoch-0', 'epoch-1', 'epoch-2', 'epoch-3', 'epoch-4', 'epoch-5'] });
+const parserModel = (await loadNlp({ trainLimit: 2000, typeEntities: false })).modelFile;
+const study = { models: [join(dir, 'models')], datasets: ['squad', 're-place-birth', 're-date-birth', 're-place-death'], limit: 40, chance: 9, bootstrap: 100, nlp: { modelFile: parserModel }, report: false };
+const redis = await startRedis(dir);
+const workers = Number(process.argv[2] ?? 2);
+const t0 = performance.now();
+const controller = new AbortController();
+const running = Array.from({ length: workers }, (_, w) => lmkg.runQueueWorker({ queue: redis.url, threads: 1, signal: controller.signal, onEvent: (e) => {
+  if (e.kind === 'start' || e.kind === 'done') console.log(((performance.now() - t0) / 1000).toFixed(1), w, e.kind, e.cell, e.kind === 'done' ? `${(e.processMs/1000).toFixed(1)} cell ${((e.cellMs ?? 0)/1000).toFixed(1)}` : '');
+} }));
+const r = await lmkg.runStudy({ ...study, out: join(dir, 'q'), queue: redis.url });
+console.log('wall', ((performance.now() - t0) / 1000).toFixed(1), r.cellsComputed);
+controller.abort(); await Promise.all(running); await redis.stop();
