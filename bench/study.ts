@@ -50,7 +50,7 @@ export async function run(): Promise<BenchRow[]> {
   }
 }
 
-async function queueRows(dir: string): Promise<BenchRow[]> {
+export async function queueRows(dir: string): Promise<BenchRow[]> {
   const dist = resolve(import.meta.dirname, '..', 'dist', 'index.js');
   if (!existsSync(resolve(import.meta.dirname, '..', 'dist', 'run', 'cell-process.js'))) throw new Error('bench/study.ts: run `npm run build` first (the workers run dist/)');
   const lmkg = await import(dist) as typeof import('../src/index.js');
@@ -105,7 +105,7 @@ async function queueRows(dir: string): Promise<BenchRow[]> {
   return rows;
 }
 
-async function projectionRows(dir: string, dataDir: string): Promise<BenchRow[]> {
+export async function projectionRows(dir: string, dataDir: string): Promise<BenchRow[]> {
   log('a random bert-base model (WordPiece 30,522 on corpus/bio)');
   await saveTokenizer(await trainTokenizer({ type: 'wordpiece', corpus: [join(dataDir, 'corpus', 'bio')], vocabSize: 30522 }), join(dir, 'tok'));
   const model = await initModel({ arch: 'bert', preset: 'base', tokenizer: join(dir, 'tok'), out: join(dir, 'bert-base', 'model'), seed: 1 });
@@ -141,7 +141,7 @@ async function projectionRows(dir: string, dataDir: string): Promise<BenchRow[]>
   return rows;
 }
 
-async function reportRows(dir: string): Promise<BenchRow[]> {
+export async function reportRows(dir: string): Promise<BenchRow[]> {
   log('report of a generated 1,000-cell study (40 datasets x 25 models)');
   const datasets = Array.from({ length: 40 }, (_, i) => `P${100 + i}`);
   const first = makeReportData({ nodes: 150, snapshots: 25, extractors: ['clause'], dataset: datasets[0]!, seed: 1 });

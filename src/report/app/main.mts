@@ -63,7 +63,9 @@ function main(): void {
   if (data.timelines.length > 0) {
     sections.push(['timeline', 'Timeline', el('div', {}, ...data.timelines.map((t, i) => timelineSection(t, i)))]);
   }
-  if (data.pos.length > 0) sections.push(['pos', 'Part of speech', posSection(data)]);
+  // a large study's page shows its summary first and draws the POS charts after that first frame
+  const large = data.parts !== undefined || data.summary.length > LARGE_SUMMARY_ROWS;
+  if (data.pos.length > 0) sections.push(['pos', 'Part of speech', large ? deferred(() => posSection(data, { smallChartsUpTo: SMALL_CHARTS_UP_TO })) : posSection(data)]);
 
   const { run } = data;
   root.append(
@@ -85,6 +87,21 @@ function main(): void {
 }
 
 let summaryShownAt: number | null = null;
+
+/** Above this many summary rows (or in a split report), charts wait for the first frame. */
+const LARGE_SUMMARY_ROWS = 200;
+/** In a large study, one small POS chart per model only for groups of at most this many models. */
+const SMALL_CHARTS_UP_TO = 12;
+
+/** A placeholder filled by `build` once the page has shown its first frame. */
+function deferred(build: () => HTMLElement): HTMLElement {
+  const holder = el('div', { class: 'deferred' }, el('p', { class: 'hint' }, 'Drawing…'));
+  requestAnimationFrame(() => setTimeout(() => {
+    holder.replaceChildren(build());
+    fitChartTexts(holder);
+  }, 0));
+  return holder;
+}
 
 function failuresList(failures: NonNullable<ReportData['failures']>): HTMLElement {
   return el('div', {},
