@@ -118,3 +118,23 @@ test('split report: a missing part file is said in the graph\'s place', async (t
   await page.waitForFunction(() => /report-parts\/cell-1\.js could not be loaded/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document
     .querySelector('#graph')?.textContent ?? ''), undefined, { timeout: 10_000 });
 });
+
+test('a summary of 300 rows: the first 250 drawn, "show more" draws the rest, a sort sorts them all', async (t) => {
+  const dir = tempDir(t);
+  const many = makeReportData({ nodes: 40, snapshots: 150, extractors: ['svo', 'svo-plus'] });
+  assert.equal(many.summary.length, 300);
+  await writeStudyReport(dir, { ...many, graphs: [] }, cells(many), { mode: 'split' });
+  const { page, problems } = await open(`file://${join(dir, 'report.html')}`);
+  t.after(() => page.close());
+  assert.equal(await page.locator('#summary tbody tr').count(), 250);
+  assert.match((await page.textContent('#summary .note'))!, /Showing 250 of 300 rows/);
+  await page.click('#summary th[data-field="p1"] button'); // a metric sorts best first
+  const best = Math.max(...many.summary.map((r) => r.p1 ?? -1));
+  assert.equal(Number(await page.getAttribute('#summary tbody tr:first-child td[data-field="p1"]', 'data-value')), best);
+  await page.click('#summary th[data-field="p1"] button'); // and again: worst first
+  const worst = Math.min(...many.summary.map((r) => r.p1 ?? 2));
+  assert.equal(Number(await page.getAttribute('#summary tbody tr:first-child td[data-field="p1"]', 'data-value')), worst);
+  await page.click('#summary button.more-rows:has-text("Show 50 more")');
+  assert.equal(await page.locator('#summary tbody tr').count(), 300);
+  assert.deepEqual(problems, []);
+});
