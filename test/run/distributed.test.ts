@@ -125,3 +125,17 @@ test('a queue on redis-server with two workers, one killed by SIGKILL mid-cell: 
   assert.equal(record.worker.pid !== victim.pid, true);
   assertSameFolder(out);
 });
+
+test('lmkg worker: says where Redis is missing, runs until idle; lmkg run --queue refuses a Redis that evicts keys', async (t) => {
+  const down = await runCli(['worker', '--queue', 'redis://127.0.0.1:1']);
+  assert.equal(down.code, 2);
+  assert.match(down.stderr, /--queue redis:\/\/127\.0\.0\.1:1: cannot connect to Redis/);
+  const evicting = await startRedis(tempDir(t), { policy: 'allkeys-lru' });
+  t.after(() => evicting.stop());
+  const refused = await runCli([...studyArgs(join(dir, 'evicting')), '--queue', evicting.url]);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /maxmemory-policy is allkeys-lru; the work queue needs noeviction/);
+  const idle = await runCli(['worker', '--queue', redis!.url, '--idle-exit', '1', '--threads', '1']);
+  assert.equal(idle.code, 0, idle.stderr);
+  assert.match(idle.stdout, /worker ready on redis:\/\/127\.0\.0\.1:\d+ \(1 threads per cell\)\nworker stopped: 0 cells done, 0 failed/);
+});
