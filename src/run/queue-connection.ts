@@ -6,7 +6,7 @@
  * ids must not contain ':'); the run folder, not the queue, says what is done.
  */
 import { createHash } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis as RedisClient } from 'ioredis';
 import { InvalidOptionError, UsageError } from '../errors.js';
 
 export interface CellJob {
@@ -17,11 +17,12 @@ export interface CellJob {
 }
 
 /** Opens a connection; checks the URL and the server's eviction policy. */
-export async function openQueueConnection(url: string): Promise<Redis> {
+export async function openQueueConnection(url: string): Promise<RedisClient> {
   if (!/^rediss?:\/\/[^/]+/.test(url)) throw new InvalidOptionError(`--queue must be a Redis URL such as redis://127.0.0.1:6379, got "${url}"`);
   // a first connection gives up after a few tries (a wrong address is said at once); once connected,
   // a worker keeps reconnecting for as long as Redis is away
   let connected = false;
+  const { Redis } = await import('ioredis');
   const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (times) => (!connected && times > 5 ? null : Math.min(200 * times, 5_000)) });
   try {
     await connection.connect();

@@ -10,7 +10,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { tryAcquireLease } from './cell-lease.js';
 import { cellDir, cellKey, runtimeVersions, writeCellRecord, type CellRecord } from './cell-record.js';
 import type { CellStage } from './cell-runner.js';
@@ -61,6 +61,7 @@ export type CellProcessMessage =
   | { type: 'outcome'; state: 'done' | 'failed' | 'stopped'; computed: boolean; error: string | null; seconds: number | null };
 
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<QueueWorkerResult> {
+  const { Worker } = await import('bullmq'); // loaded only by commands that use the queue
   const connection = await openQueueConnection(options.queue);
   const result: QueueWorkerResult = { cellsDone: 0, cellsFailed: 0 };
   const pool = createCellProcessPool({ threads: options.threads, lease: options.lease, ...(options.cellsPerProcess ? { cellsPerProcess: options.cellsPerProcess } : {}) });

@@ -5,7 +5,7 @@
  * for the truth (a cell is finished when its job is gone and its record is written). It returns
  * when every cell is done or failed for good; runStudy then assembles.
  */
-import { Queue, QueueEvents } from 'bullmq';
+import type { Queue as QueueType } from 'bullmq';
 import { cellDir, readCellRecord } from './cell-record.js';
 import type { CellOutcome } from './cell-runner.js';
 import { QUEUE_DEFAULTS } from './defaults.js';
@@ -29,8 +29,9 @@ export interface SubmitTally {
 }
 
 export async function submitToQueue(runDir: string, plan: StudyPlan, url: string, options: SubmitOptions): Promise<SubmitTally> {
+  const { Queue, QueueEvents } = await import('bullmq'); // loaded only by commands that use the queue
   const connection = await openQueueConnection(url);
-  const queue = new Queue<CellJob>(QUEUE_DEFAULTS.name, { connection });
+  const queue: QueueType<CellJob> = new Queue<CellJob>(QUEUE_DEFAULTS.name, { connection });
   const events = new QueueEvents(QUEUE_DEFAULTS.name, { connection: connection.duplicate() });
   const hash = planHash(plan);
   const tally: SubmitTally = { computed: 0, skipped: 0, outcomes: [] };
