@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SUITES = ['tokenizers', 'train', 'probe', 'parser', 'extract', 'chance', 'edit-distance', 'report'] as const;
+const SUITES = ['tokenizers', 'train', 'probe', 'parser', 'extract', 'chance', 'edit-distance', 'report', 'study'] as const;
 
 if (!process.env.LMKG_DATA_DIR) {
   const shared = resolve(here, '..', '..', 'shared', 'data');

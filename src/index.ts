@@ -15,6 +15,7 @@ export { throwIfProblems, outputFolderProblem, freeSpaceProblem, freeBytes, form
 export { LMKG_VERSION } from './version.js';
 export { SeededRandom, mixSeed, type RandomState } from './random.js';
 export { writeFileAtomic, writeJsonAtomic, writeTextAtomic } from './files.js';
+export { availableCpus, cgroupCpus, checkThreads, type CpuSources } from './cpus.js';
 
 // data
 export {
@@ -92,7 +93,7 @@ export {
   train, resumeTraining, TRAIN_DEFAULTS, TRAIN_PRESET_NAMES, resolveTrainConfig, readTrainPreset, buildEvidenceCorpus, parseEvidenceSource,
   listTrainingCheckpoints, readTrainingCheckpoint, readTrainerState, initTfBackend, createTfMaskedLm, maskedLmLogits, disposeTfMaskedLm,
   TRAIN_RUN_FILE, HOLDOUT_FILE, trainProblems, preflightTrain, checkpointSpace, CHECKPOINT_BYTES_PER_PARAMETER, type TrainPreflightInput,
-  ENGINE_NAMES, availableCpus, buildTrainingGraph, flatLayout,
+  ENGINE_NAMES, buildTrainingGraph, flatLayout,
   type TrainOptions, type ResumeOptions, type TrainProgress, type TrainResult, type TrainConfig, type TrainerState, type LogEntry, type CheckpointRef,
   type EvidenceCorpus, type TfMaskedLm, type EngineName, type RuntimeOverrides, type TrainingGraphOptions, type FlatLayout,
 } from './train/index.js';
@@ -134,11 +135,12 @@ export {
 
 // report (issue 8) — exports go here
 export {
-  writeReport, renderReportHtml, readReportData, validateReportData, serveReport, computeLayout,
+  writeReport, writeStudyReport, renderReportHtml, readReportData, validateReportData, serveReport, computeLayout,
   REPORT_DEFAULTS, SERVE_DEFAULTS, LAYOUT_DEFAULTS, REPORT_DATA_ELEMENT_ID,
   type WriteReportOptions, type WriteReportResult, type ServeReportOptions, type ReportServer, type GraphLayout,
   type LayoutOptions, type ReportData, type SummaryRow, type Interval, type IntervalField, type ChanceField, type ChanceView, type EdgeStatus, type GraphView,
   type GraphViewNode, type GraphViewEdge, type QueryView, type FactStatus, type TimelineView, type PosView,
+  type ReportMode, type ReportParts, type WriteStudyReportOptions, type WriteStudyReportResult,
 } from './report/index.js';
 
 // run (issue 8): a whole study in one call
@@ -146,6 +148,10 @@ export {
   runStudy, expandModels, safeFolderName, readRunConfig, RUN_CONFIG_SCHEMA, RUN_DEFAULTS, summaryCsv, CELL_METRICS_FILE,
   studyDatasets, runProblems, preflightRun, type StudyDataset, type RunPreflightInput,
   type RunStudyOptions, type RunStudyResult, type RunProgress, type ModelEntry, type CellMetrics,
+  assembleStudy, studyStatus, readPlan, hasPlan, planStudy, readCellRecord, parseShard, partitionCells, shardCells, cellCosts,
+  runQueueWorker, prefetchStudy, tryAcquireLease, LEASE_DEFAULTS, QUEUE_DEFAULTS, CELL_RECORD_FILE, PLAN_FILE,
+  type AssembleOptions, type AssembleResult, type StudyStatus, type CellStatus, type CellState, type StudyPlan, type PlanCell, type CellRecord,
+  type Shard, type QueueWorkerOptions, type QueueWorkerResult, type WorkerEvent, type PrefetchOptions, type HeldLease,
 } from './run/index.js';
 
 // demo (issue 9): the paper's experiment end to end

@@ -15,6 +15,7 @@ import { registerParserCommands } from './commands/parser.js';
 import { registerCompareCommands } from './commands/compare.js';
 import { registerTrainCommands } from './commands/train.js';
 import { registerRunCommands } from './commands/run.js';
+import { registerWorkerCommands } from './commands/worker.js';
 import { registerDemoCommands } from './commands/demo.js';
 
 export function buildProgram(): Command {
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   // further command groups register here, one line each
   registerTrainCommands(program);
   registerRunCommands(program);
+  registerWorkerCommands(program);
   registerDemoCommands(program);
   registerReportCommands(program);
   registerTokenizerCommands(program);

@@ -5,6 +5,10 @@ export const REPORT_DEFAULTS = Object.freeze({
   dataFile: 'report-data.json',
   /** The self-contained report written beside it. */
   htmlFile: 'report.html',
+  /** A split report's part files (a folder beside report.html). */
+  partsFolder: 'report-parts',
+  /** `lmkg run` splits the report (graphs loaded on demand) when its graphs exceed this many bytes of JSON. */
+  splitAboveBytes: 8_000_000,
 });
 
 export const SERVE_DEFAULTS = Object.freeze({

@@ -21,7 +21,8 @@ export function renderReportHtml(data: ReportData): string {
   const hash = createHash('sha256').update(script, 'utf8').digest('base64');
   const csp = [
     "default-src 'none'",
-    `script-src 'sha256-${hash}'`,
+    // a split report loads its parts (report-parts/*.js) with <script src>: scripts of its own folder
+    `script-src 'sha256-${hash}'${data.parts ? " 'self'" : ''}`,
     "style-src 'unsafe-inline'",
     'img-src data: blob:',
     "base-uri 'none'",

@@ -156,7 +156,38 @@ export interface ReportData {
     timeline: boolean;
   };
   summary: SummaryRow[];
+  /** Every graph (a single-file report), or empty when `parts` lists them (a split report). */
   graphs: GraphView[];
   timelines: TimelineView[];
   pos: PosView[];
+  /** A split report: the graphs and layouts in files beside report.html, loaded when shown. */
+  parts?: ReportParts;
+  /** Cells of the study that failed, with their errors. */
+  failures?: Array<{ dataset: string; model: string; error: string }>;
+}
+
+/** The index of a split report's parts (src/report/write-study-report.ts). */
+export interface ReportParts {
+  /** Folder of the part files, relative to report.html. */
+  folder: string;
+  /** One file per cell (model x dataset): its extractors' graphs and their queries. */
+  cells: Array<{ file: string; graphs: Array<{ dataset: string; model: string; extractor: string; nodes: number; edges: number }> }>;
+  /** One file per dataset x extractor: node positions over the union of its graphs. */
+  layouts: Array<{ dataset: string; extractor: string; file: string }>;
+}
+
+/** The payload of a split report's cell part: its graphs without their queries, and one query table (strings stored once). */
+export interface CellPart {
+  graphs: Array<Omit<GraphView, 'queries'>>;
+  /** Every distinct string of the queries. */
+  strings: string[];
+  /** Query id -> [masked, predicted, gold sentence, gold] as indices into `strings`, and the top-k as [word index, prob] pairs. */
+  queries: Record<string, [number, number, number, number, Array<[number, number]>]>;
+}
+
+/** The payload of a split report's layout part: node positions of a dataset x extractor group. */
+export interface LayoutPart {
+  ids: string[];
+  x: number[];
+  y: number[];
 }

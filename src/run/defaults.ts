@@ -39,7 +39,45 @@ export const RUN_DEFAULTS = Object.freeze({
   aedTimeBudgetSeconds: 120,
   /** Write report.html at the end. */
   report: true,
+  /** `single` (one self-contained report.html), `split` (each cell's graphs in a file loaded on demand) or `auto` (split above 8 MB of graphs). */
+  reportMode: 'auto' as 'auto' | 'single' | 'split',
 });
 
 /** Folder names a model path may have to be read as a snapshot series (natural order). */
 export const SNAPSHOT_NAME = /^(epoch|step|checkpoint)-(\d+)$/;
+
+/**
+ * Cell leases (cell-lease.ts): the holder touches `<cell>/.lease` every heartbeatMs; a waiter takes
+ * the lease over when it has seen no touch for expiryMs of its own clock (or at once when the holder
+ * is a dead process of its own host). The expiry allows for NFS attribute caching (up to 60 s).
+ */
+export const LEASE_DEFAULTS = Object.freeze({
+  heartbeatMs: 10_000,
+  expiryMs: 120_000,
+  /** How often a cell waiting for another worker's lease (its reference cell, or itself) looks again. */
+  pollMs: 1_000,
+});
+
+/** The BullMQ work queue (`--queue`, `lmkg worker`). */
+export const QUEUE_DEFAULTS = Object.freeze({
+  /** The queue's name on the Redis server. */
+  name: 'lmkg-cells',
+  /** Tries per cell (a failed try is retried after backoffMs, doubling). */
+  attempts: 3,
+  backoffMs: 5_000,
+  /** BullMQ's job lock: renewed by the worker's main process every lockDurationMs / 2. */
+  lockDurationMs: 30_000,
+  /** How often workers look for jobs whose lock lapsed (their worker died) and put them back. */
+  stalledIntervalMs: 30_000,
+  /** A job that stalls more often than this fails (its cell record says so). */
+  maxStalledCount: 2,
+  /** Cells a worker runs at once (each in its own process). */
+  concurrency: 1,
+  /**
+   * Cells a worker's child process runs before a fresh one replaces it: the parser, its memo and the
+   * chance cache carry over between cells (most of a small cell's time otherwise), and the memo grows.
+   */
+  cellsPerProcess: 16,
+  /** How often the submitter reads the run folder while it follows the queue. */
+  pollMs: 1_000,
+});

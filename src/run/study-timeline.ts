@@ -4,8 +4,10 @@
  * (acquired), is lost later (forgotten) or never comes. Optional fact groups (e.g. facts seen in
  * training and held-out facts, from an lmkg train run's holdout.json) label each fact.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { factTimeline, factTimelineCsv, type FactTimeline } from '../compare/index.js';
+import { UsageError } from '../errors.js';
 import { writeTextAtomic } from '../files.js';
 import type { PredictionRecord } from '../probe/index.js';
 import type { SummaryRow, TimelineView } from '../report/index.js';
@@ -13,6 +15,19 @@ import type { SummaryRow, TimelineView } from '../report/index.js';
 export interface FactGroups {
   /** Group name by fact id. */
   groupOf: Map<string, string>;
+}
+
+/** The fact groups of an lmkg train run's holdout.json (seen, held-out, unseen). */
+export function readFactGroups(file: string): FactGroups {
+  const holdout = JSON.parse(readFileSync(file, 'utf8')) as { heldOutFactIds?: string[]; seenFactIds?: string[]; unseenFactIds?: string[] };
+  if (!Array.isArray(holdout.heldOutFactIds) || !Array.isArray(holdout.seenFactIds)) {
+    throw new UsageError(`run: --fact-groups ${file} is not a holdout.json of lmkg train (needs heldOutFactIds and seenFactIds)`);
+  }
+  const groupOf = new Map<string, string>();
+  for (const id of holdout.seenFactIds) groupOf.set(id, 'seen');
+  for (const id of holdout.heldOutFactIds) groupOf.set(id, 'held-out');
+  for (const id of holdout.unseenFactIds ?? []) groupOf.set(id, 'unseen');
+  return { groupOf };
 }
 
 export async function writeTimeline(

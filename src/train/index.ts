@@ -19,7 +19,7 @@ export { linearWarmupDecay } from './schedule.js';
 export { AdamW, clipByGlobalNorm, decaysParameter, adamOptions, type AdamWOptions, type AdamWState } from './optimizer.js';
 export { createTrainingEngine, ENGINE_NAMES, type EngineName, type TrainingEngine, type EngineSetup, type MicroBatchInput, type StepResult } from './engine.js';
 export { resolveRuntime, resumeRuntime, type TrainingRuntime, type RuntimeOverrides } from './runtime.js';
-export { availableCpus, cgroupQuota, type CpuSources } from './threads.js';
+
 export { flatLayout, packWeights, unpackWeights, type FlatLayout, type FlatBlock } from './onnx-layout.js';
 export { buildTrainingGraph, batchInputNames, TRAINING_OPSET, type TrainingGraphOptions, type AdamWHyper } from './onnx-step-graph.js';
 export { trainingFeeds, fillDropoutMask, type MaskedMicroBatch, type FeedArrays } from './onnx-feeds.js';

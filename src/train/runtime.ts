@@ -7,7 +7,7 @@
 import type { Device } from '../lm/index.js';
 import type { TrainConfig } from './defaults.js';
 import type { EngineName } from './engine.js';
-import { availableCpus } from './threads.js';
+import { availableCpus } from '../cpus.js';
 
 export interface TrainingRuntime {
   engine: EngineName;

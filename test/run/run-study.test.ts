@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { DataFormatError, UsageError } from '../../src/errors.js';
 import { EXTRACTORS } from '../../src/extract/index.js';
 import { expandModels, readRunConfig, runStudy, safeFolderName, type RunStudyOptions } from '../../src/run/index.js';
 import { runCli } from '../helpers/cli.js';
+import { runFolderSnapshot } from '../helpers/run-folder.js';
 import { makeTinyModels } from '../helpers/tiny-models.js';
 import { tempDir } from '../helpers/tmp.js';
 import { mkdirSync } from 'node:fs';
@@ -23,38 +24,13 @@ before(async () => {
   };
 });
 
-/** Every file under a folder, the folder's own path replaced, timing fields (…At, …Ms, …Seconds, timings, elapsed) removed from JSON. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), normalise(name, readFileSync(path, 'utf8').replaceAll(dir, '<run>')));
-    }
-  };
-  walk(dir);
-  return files;
-}
-
-function normalise(name: string, text: string): string {
-  if (name === 'report.html') return 'rendered from report-data.json';
-  if (!name.endsWith('.json')) return text;
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip);
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).filter(([key]) => !/(At|Ms|Seconds|seconds|timings|elapsed)$/.test(key)).map(([key, v]) => [key, strip(v)]));
-    }
-    return value;
-  };
-  return JSON.stringify(strip(JSON.parse(text)));
-}
+const snapshot = runFolderSnapshot;
 
 test('run: a grid stopped after its first cell and run again equals an uninterrupted run', async (t) => {
   const straight = join(tempDir(t), 'straight');
   const whole = await runStudy({ ...grid, out: straight });
   assert.equal(whole.complete, true);
-  assert.equal(whole.cellsComputed, 8);
+  assert.equal(whole.cellsComputed, 4); // a cell is one model on one dataset, with every extractor
   assert.equal(whole.summary.length, 8);
 
   const resumed = join(tempDir(t), 'resumed');
@@ -64,7 +40,7 @@ test('run: a grid stopped after its first cell and run again equals an uninterru
   const second = await runStudy({ ...grid, out: resumed });
   assert.equal(second.complete, true);
   assert.equal(second.cellsSkipped, 1);
-  assert.equal(second.cellsComputed, 7);
+  assert.equal(second.cellsComputed, 3);
   const a = snapshot(straight);
   const b = snapshot(resumed);
   assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
@@ -73,7 +49,7 @@ test('run: a grid stopped after its first cell and run again equals an uninterru
   // A third run does no work.
   const third = await runStudy({ ...grid, out: resumed });
   assert.equal(third.cellsComputed, 0);
-  assert.equal(third.cellsSkipped, 8);
+  assert.equal(third.cellsSkipped, 4);
 
   // A cell built by an older version of its extractor is computed again.
   const cellMetrics = join(resumed, 're-place-birth/epoch-1/svo-plus/metrics.json');
@@ -140,4 +116,21 @@ test('run: model lists expand snapshot folders in natural order; hub ids get saf
   assert.equal(safeFolderName('../evil name'), '___evil_name');
   assert.throws(() => expandModels([]), UsageError);
   assert.throws(() => expandModels([join(dir, 'run', 'nothing-*')]), /matches no folder/);
+});
+
+test('run: against a reference model the chance baseline is left out (the null is scored against gold); against gold it is there', async (t) => {
+  const small = { ...grid, datasets: ['re-place-birth'], extractors: ['svo-plus'], bootstrap: 0, chance: 39 };
+  const versusModel = join(tempDir(t), 'vs-model');
+  const result = await runStudy({ ...small, out: versusModel, reference: 'epoch-0' });
+  assert.equal(result.complete, true);
+  const row = result.summary.find((r) => r.model === 'epoch-1')!;
+  assert.equal(row.chance.factF1 ?? null, null);
+  assert.equal(readFileSync(join(versusModel, 're-place-birth/epoch-1/svo-plus/metrics.json'), 'utf8').includes('"chance": null'), true);
+  assert.throws(() => readFileSync(join(versusModel, 're-place-birth/epoch-1/chance.json')), /ENOENT/);
+
+  const versusGold = join(tempDir(t), 'vs-gold');
+  const gold = await runStudy({ ...small, out: versusGold });
+  const goldRow = gold.summary.find((r) => r.model === 'epoch-1')!;
+  assert.notEqual(goldRow.chance.factF1, null);
+  readFileSync(join(versusGold, 're-place-birth/epoch-1/chance.json'));
 });

@@ -10,7 +10,8 @@ import type { EdgeStatus, GraphView, ReportData } from '../types.js';
 import { el, replace } from './dom.mjs';
 import { graphControls } from './graph-controls.mjs';
 import { createReducers, edgeVisible, LARGE_GRAPH, type Selection } from './graph-style.mjs';
-import { buildViewGraph, groupKey, groupLayout, type EdgeAttributes, type NodeAttributes, type ViewGraph } from './graph-model.mjs';
+import { buildViewGraph, groupKey, type EdgeAttributes, type NodeAttributes, type ViewGraph } from './graph-model.mjs';
+import { createGraphStore } from './graph-store.mjs';
 import { edgePanel, emptyPanel, nodePanel, type PanelActions } from './graph-panel.mjs';
 
 const STATUSES: EdgeStatus[] = ['both', 'missed', 'new'];
@@ -35,6 +36,8 @@ export interface GraphHandle {
   firstRenderAt(): number | null;
   /** Script time of sigma's last render (reducers, buffers, WebGL calls; not the GPU's own work). */
   lastRenderMs(): number;
+  /** Shows a graph (loading its part first in a split report); resolves with ms until it is drawn. */
+  show(dataset: string, extractor: string, model: string): Promise<number>;
 }
 
 export function graphSection(data: ReportData): GraphHandle {
@@ -42,7 +45,8 @@ export function graphSection(data: ReportData): GraphHandle {
     const unique = [...new Set(values)];
     return [...preferred.filter((p) => unique.includes(p)), ...unique.filter((u) => !preferred.includes(u))];
   };
-  const datasets = order(data.graphs.map((g) => g.dataset), data.run.datasets);
+  const store = createGraphStore(data);
+  const datasets = order(store.entries.map((g) => g.dataset), data.run.datasets);
   const state = {
     dataset: datasets[0] ?? '',
     extractor: '',
@@ -64,10 +68,13 @@ export function graphSection(data: ReportData): GraphHandle {
   let playTimer: number | null = null;
   let renderStart = 0;
   let lastRenderMs = 0;
+  /** A graph or layout part is loading: render again when it arrives. */
+  let pending = false;
+  let drawnWaiters: Array<() => void> = [];
 
-  const extractorsOf = (dataset: string): string[] => order(data.graphs.filter((g) => g.dataset === dataset).map((g) => g.extractor), data.run.extractors);
+  const extractorsOf = (dataset: string): string[] => order(store.entries.filter((g) => g.dataset === dataset).map((g) => g.extractor), data.run.extractors);
   const modelsOf = (dataset: string, extractor: string): string[] =>
-    order(data.graphs.filter((g) => g.dataset === dataset && g.extractor === extractor).map((g) => g.model), data.run.models);
+    order(store.entries.filter((g) => g.dataset === dataset && g.extractor === extractor).map((g) => g.model), data.run.models);
   const snapshots = (): string[] => {
     const models = modelsOf(state.dataset, state.extractor);
     const timeline = data.timelines.find((t) => t.dataset === state.dataset);
@@ -112,12 +119,20 @@ export function graphSection(data: ReportData): GraphHandle {
   }
 
   function render(): void {
-    view = data.graphs.find((g) => g.dataset === state.dataset && g.extractor === state.extractor && g.model === state.model) ?? null;
+    const loaded = store.graph(state.dataset, state.extractor, state.model);
+    const group = store.layout(state.dataset, state.extractor);
     syncControls();
+    if (loaded === undefined || group === undefined) {
+      pending = store.failure() === null;
+      message.hidden = false;
+      message.textContent = store.failure() ?? 'Loading the graph…';
+      return;
+    }
+    pending = false;
+    view = loaded;
     const key = groupKey(state.dataset, state.extractor);
-    const group = groupLayout(data, state.dataset, state.extractor);
     layoutMs = group.ms;
-    graph = view ? buildViewGraph(view, group.layout) : buildEmpty();
+    graph = view ? buildViewGraph(view, group.layout) : buildEmpty(group.layout);
     message.hidden = view !== null && view.nodes.length > 0;
     message.textContent = view ? 'This graph has no nodes.' : 'No graph for this dataset, extractor and model.';
     // keep the selection across snapshots when its node still exists
@@ -136,7 +151,18 @@ export function graphSection(data: ReportData): GraphHandle {
     currentGroup = key;
     updatePanel();
     updateCounts();
+    if (renderer) {
+      const waiters = drawnWaiters;
+      drawnWaiters = [];
+      requestAnimationFrame(() => {
+        firstRenderAt ??= performance.now();
+        waiters.forEach((waiter) => waiter());
+      });
+    }
   }
+  store.onLoad(() => {
+    if (pending) render();
+  });
 
   /** Redraws after a change of highlight: the whole graph, or for large graphs only `items`. */
   function redraw(items?: { nodes: Iterable<string>; edges: Iterable<string> }): void {
@@ -169,8 +195,8 @@ export function graphSection(data: ReportData): GraphHandle {
     redraw({ nodes: [...before.nodes, ...after.nodes], edges: [...before.edges, ...after.edges] });
   }
 
-  function buildEmpty(): ViewGraph {
-    return buildViewGraph({ dataset: state.dataset, model: state.model, extractor: state.extractor, nodes: [], edges: [], queries: {} }, groupLayout(data, state.dataset, state.extractor).layout);
+  function buildEmpty(layout: Parameters<typeof buildViewGraph>[1]): ViewGraph {
+    return buildViewGraph({ dataset: state.dataset, model: state.model, extractor: state.extractor, nodes: [], edges: [], queries: {} }, layout);
   }
 
   function fillRelations(): void {
@@ -363,7 +389,7 @@ export function graphSection(data: ReportData): GraphHandle {
 
   function start(): void {
     // created on an empty graph: render() then sets the group's bounding box and the graph (one pass)
-    const largest = Math.max(0, ...data.graphs.map((g) => g.edges.length));
+    const largest = store.entries.reduce((most, g) => Math.max(most, g.edges), 0);
     renderer = new Sigma<NodeAttributes, EdgeAttributes>(new MultiDirectedGraph<NodeAttributes, EdgeAttributes>(), container, {
       defaultEdgeType: 'arrow',
       enableEdgeEvents: true,
@@ -398,8 +424,18 @@ export function graphSection(data: ReportData): GraphHandle {
     renderer.on('leaveNode', () => container.classList.remove('pointer'));
     renderer.on('enterEdge', () => container.classList.add('pointer'));
     renderer.on('leaveEdge', () => container.classList.remove('pointer'));
-    requestAnimationFrame(() => {
-      firstRenderAt = performance.now();
+  }
+
+  function show(dataset: string, extractor: string, model: string): Promise<number> {
+    const started = performance.now();
+    stopPlaying();
+    state.dataset = dataset;
+    state.extractor = extractor;
+    state.model = model;
+    state.selection = null;
+    return new Promise((resolve) => {
+      drawnWaiters.push(() => resolve(performance.now() - started));
+      render();
     });
   }
 
@@ -425,5 +461,6 @@ export function graphSection(data: ReportData): GraphHandle {
     layoutMs: () => layoutMs,
     firstRenderAt: () => firstRenderAt,
     lastRenderMs: () => lastRenderMs,
+    show,
   };
 }

@@ -17,6 +17,10 @@ export interface ReportHook {
   ready: boolean;
   /** ms from navigation start to the first drawn graph (null until then). */
   firstRenderMs(): number | null;
+  /** ms from navigation start to the first frame with the summary table (null until then). */
+  summaryShownMs(): number | null;
+  /** Shows a graph (loading it first in a split report); resolves with the ms until it is drawn. */
+  showGraph(dataset: string, extractor: string, model: string): Promise<number>;
   layoutMs(): number;
   /** Script time of the last graph render (sigma's reducers, buffers and WebGL calls). */
   lastRenderMs(): number;
@@ -53,12 +57,15 @@ function main(): void {
 
   const sections: Array<[string, string, HTMLElement]> = [];
   sections.push(['summary', 'Summary', summaryTable(data.summary)]);
-  const graph = data.graphs.length > 0 ? graphSection(data) : null;
+  if (data.failures && data.failures.length > 0) sections.push(['failures', 'Failed cells', failuresList(data.failures)]);
+  const graph = data.graphs.length > 0 || (data.parts?.cells.length ?? 0) > 0 ? graphSection(data) : null;
   if (graph) sections.push(['graph', 'Graph', graph.element]);
   if (data.timelines.length > 0) {
     sections.push(['timeline', 'Timeline', el('div', {}, ...data.timelines.map((t, i) => timelineSection(t, i)))]);
   }
-  if (data.pos.length > 0) sections.push(['pos', 'Part of speech', posSection(data)]);
+  // a large study's page shows its summary first and draws the POS charts after that first frame
+  const large = data.parts !== undefined || data.summary.length > LARGE_SUMMARY_ROWS;
+  if (data.pos.length > 0) sections.push(['pos', 'Part of speech', large ? deferred(() => posSection(data, { smallChartsUpTo: SMALL_CHARTS_UP_TO })) : posSection(data)]);
 
   const { run } = data;
   root.append(
@@ -72,8 +79,35 @@ function main(): void {
     footer(data));
 
   fitChartTexts(root); // shorten any chart text the layout's estimate let cross its chart's edge
+  requestAnimationFrame(() => {
+    summaryShownAt = performance.now();
+  });
   graph?.start();
   installHook(graph);
+}
+
+let summaryShownAt: number | null = null;
+
+/** Above this many summary rows (or in a split report), charts wait for the first frame. */
+const LARGE_SUMMARY_ROWS = 200;
+/** In a large study, one small POS chart per model only for groups of at most this many models. */
+const SMALL_CHARTS_UP_TO = 12;
+
+/** A placeholder filled by `build` once the page has shown its first frame. */
+function deferred(build: () => HTMLElement): HTMLElement {
+  const holder = el('div', { class: 'deferred' }, el('p', { class: 'hint' }, 'Drawing…'));
+  requestAnimationFrame(() => setTimeout(() => {
+    holder.replaceChildren(build());
+    fitChartTexts(holder);
+  }, 0));
+  return holder;
+}
+
+function failuresList(failures: NonNullable<ReportData['failures']>): HTMLElement {
+  return el('div', {},
+    el('p', { class: 'hint' }, `${failures.length} cell${failures.length === 1 ? '' : 's'} of this study failed; the summary and graphs show the others. Each cell's cell.json holds its error.`),
+    el('ul', { class: 'failures' }, ...failures.map((f) => el('li', { 'data-dataset': f.dataset, 'data-model': f.model },
+      el('strong', {}, `${f.dataset} × ${f.model}`), ': ', f.error))));
 }
 
 function footer(data: ReportData): HTMLElement {
@@ -92,6 +126,8 @@ function installHook(graph: GraphHandle | null): void {
   const hook: ReportHook = {
     ready: true,
     firstRenderMs: () => graph?.firstRenderAt() ?? null,
+    summaryShownMs: () => summaryShownAt,
+    showGraph: (dataset, extractor, model) => graph?.show(dataset, extractor, model) ?? Promise.resolve(0),
     layoutMs: () => graph?.layoutMs() ?? 0,
     lastRenderMs: () => graph?.lastRenderMs() ?? 0,
     view: () => graph?.view() ?? null,

@@ -10,7 +10,8 @@ import { radarChart } from './charts/radar-chart.mjs';
 import { el } from './dom.mjs';
 import { formatMetric } from './format.mjs';
 
-export function posSection(data: ReportData): HTMLElement {
+/** `smallChartsUpTo`: draw one small chart per model only for groups of at most this many models (large studies). */
+export function posSection(data: ReportData, options: { smallChartsUpTo?: number } = {}): HTMLElement {
   const groups = new Map<string, PosView[]>();
   for (const view of data.pos) {
     const key = JSON.stringify([view.dataset, view.extractor]);
@@ -34,7 +35,9 @@ export function posSection(data: ReportData): HTMLElement {
     const grid = el('div', { class: 'chart-grid' });
     grid.appendChild(chartFigure(radarChart({ title: `POS profile per ${what} · ${first.dataset} · ${first.extractor}`, axes: tags, series, min, size: 420 }),
       `pos-${first.dataset}-${first.extractor}-all`, `One polygon per ${what}; legend gives the POS overlap. Rings from ${min.toFixed(2)} to 1.`));
-    views.forEach((view, i) => {
+    const small = views.length <= (options.smallChartsUpTo ?? Infinity);
+    if (!small) grid.appendChild(el('p', { class: 'hint' }, `${views.length} ${what}s: the chart above overlays them all (one small chart per ${what} is drawn for groups of up to ${options.smallChartsUpTo}).`));
+    if (small) views.forEach((view, i) => {
       grid.appendChild(chartFigure(radarChart({ title: `${view.model} · ${view.extractor}`, axes: tags, series: [series[i]!], min, size: 270 }),
         `pos-${view.dataset}-${view.extractor}-${view.model}`, `POS overlap ${formatMetric(view.overlap)}`));
     });

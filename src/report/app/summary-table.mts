@@ -46,13 +46,44 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { key: 'posOverlap', label: 'POS overlap', title: 'overlap of the part-of-speech profiles of predicted and gold', kind: 'metric' },
 ];
 
+/** Rows drawn at first (and per "show more"): a page's layout cost grows with the rows drawn. */
+export const SUMMARY_PAGE_ROWS = 250;
+
 export function summaryTable(rows: SummaryRow[]): HTMLElement {
   const table = el('table', { class: 'summary', id: 'summary-table' });
   const header = el('tr');
   const body = el('tbody');
-  const rowElements = rows.map((row, index) => summaryRow(row, index));
+  // rows are built when first shown: a study of thousands of cells shows its first page at once
+  const built = new Map<number, HTMLTableRowElement>();
+  const rowElement = (index: number): HTMLTableRowElement => {
+    let tr = built.get(index);
+    if (!tr) built.set(index, tr = summaryRow(rows[index]!, index));
+    return tr;
+  };
+  let order = rows.map((_, index) => index);
+  let shown = Math.min(rows.length, SUMMARY_PAGE_ROWS);
   let sortKey: string | null = null;
   let ascending = true;
+  const more = el('button', { type: 'button', class: 'more-rows' });
+  const all = el('button', { type: 'button', class: 'more-rows' });
+  const counter = el('span', { class: 'shown-rows' });
+  const draw = (): void => {
+    body.replaceChildren(...order.slice(0, shown).map(rowElement));
+    const left = rows.length - shown;
+    more.hidden = left <= 0;
+    all.hidden = left <= SUMMARY_PAGE_ROWS;
+    more.textContent = `Show ${Math.min(left, SUMMARY_PAGE_ROWS)} more`;
+    all.textContent = `Show all ${rows.length}`;
+    counter.textContent = left > 0 ? `Showing ${shown} of ${rows.length} rows (sorting sorts them all). ` : '';
+  };
+  more.addEventListener('click', () => {
+    shown = Math.min(rows.length, shown + SUMMARY_PAGE_ROWS);
+    draw();
+  });
+  all.addEventListener('click', () => {
+    shown = rows.length;
+    draw();
+  });
 
   for (const column of SUMMARY_COLUMNS) {
     const button = el('button', { type: 'button', class: 'sort', title: `${column.title} (click to sort)` }, column.label);
@@ -62,19 +93,19 @@ export function summaryTable(rows: SummaryRow[]): HTMLElement {
       sortKey = column.key;
       for (const cell of header.children) cell.setAttribute('aria-sort', 'none');
       th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      const sorted = [...rowElements].sort((a, b) => compare(a, b, column, ascending));
-      body.replaceChildren(...sorted);
+      order = [...order].sort((a, b) => compare(rows[a]!, rows[b]!, a - b, column, ascending));
+      draw();
     });
     header.appendChild(th);
   }
-  body.append(...rowElements);
+  draw();
   table.append(el('thead', {}, header), body);
 
   const csvButton = el('button', { type: 'button', class: 'download', 'data-format': 'csv' }, 'CSV');
   csvButton.addEventListener('click', () => download(new Blob([summaryCsv(rows)], { type: 'text/csv' }), 'summary.csv'));
   return el('div', { class: 'summary-block' },
     el('div', { class: 'table-scroll' }, table),
-    el('p', { class: 'note' },
+    el('p', { class: 'note' }, counter, more, ' ', all, rows.length > SUMMARY_PAGE_ROWS ? ' ' : null,
       `${rows.length} rows. Metrics to 3 decimals; bootstrap 95% intervals as [lo, hi] under the value; under a fact metric, its chance: ` +
       `the mean and 95% band of a permutation null (the fills shuffled among the facts of a relation) and the one-sided p-value; ${MISSING} = not computed. Click a column to sort. `,
       el('span', { class: 'downloads' }, 'Download ', csvButton)));
@@ -109,14 +140,12 @@ function summaryRow(row: SummaryRow, index: number): HTMLTableRowElement {
   return tr;
 }
 
-function compare(a: HTMLTableRowElement, b: HTMLTableRowElement, column: Column, ascending: boolean): number {
-  const raw = (row: HTMLTableRowElement): string => row.querySelector(`td[data-field="${column.key}"]`)?.getAttribute('data-value') ?? '';
-  const va = raw(a);
-  const vb = raw(b);
-  const order = Number(a.getAttribute('data-row')) - Number(b.getAttribute('data-row'));
+function compare(a: SummaryRow, b: SummaryRow, order: number, column: Column, ascending: boolean): number {
+  const va = a[column.key] as string | number | null;
+  const vb = b[column.key] as string | number | null;
   // missing values last in either direction
-  if (va === '' || vb === '') return va === vb ? order : va === '' ? 1 : -1;
-  const diff = column.kind === 'text' ? va.localeCompare(vb) : Number(va) - Number(vb);
+  if (va === null || vb === null) return va === vb ? order : va === null ? 1 : -1;
+  const diff = column.kind === 'text' ? String(va).localeCompare(String(vb)) : Number(va) - Number(vb);
   return (ascending ? diff : -diff) || order;
 }
 

@@ -2,18 +2,18 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { availableCpus, cgroupQuota } from '../../src/train/threads.js';
-import { resolveRuntime, resumeRuntime } from '../../src/train/runtime.js';
-import { tempDir } from '../helpers/tmp.js';
+import { availableCpus, cgroupCpus } from '../src/cpus.js';
+import { resolveRuntime, resumeRuntime } from '../src/train/runtime.js';
+import { tempDir } from './helpers/tmp.js';
 
 test('availableCpus: the least of affinity, the cgroup quota (v2 and v1) and SLURM_CPUS_PER_TASK', (t) => {
   const v2 = tempDir(t);
   writeFileSync(join(v2, 'cpu.max'), '150000 100000\n'); // 1.5 CPUs -> 2 threads
-  assert.equal(cgroupQuota(v2), 2);
+  assert.equal(cgroupCpus(v2), 2);
   assert.equal(availableCpus({ cgroupRoot: v2, affinity: 8, env: {} }), 2);
   assert.equal(availableCpus({ cgroupRoot: v2, affinity: 1, env: {} }), 1);
   writeFileSync(join(v2, 'cpu.max'), 'max 100000\n');
-  assert.equal(cgroupQuota(v2), null, 'no quota');
+  assert.equal(cgroupCpus(v2), null, 'no quota');
   assert.equal(availableCpus({ cgroupRoot: v2, affinity: 8, env: {} }), 8);
   assert.equal(availableCpus({ cgroupRoot: v2, affinity: 8, env: { SLURM_CPUS_PER_TASK: '3' } }), 3);
   assert.equal(availableCpus({ cgroupRoot: v2, affinity: 8, env: { SLURM_CPUS_PER_TASK: 'lots' } }), 8, 'an unreadable value is ignored');
@@ -26,6 +26,13 @@ test('availableCpus: the least of affinity, the cgroup quota (v2 and v1) and SLU
   writeFileSync(join(v1, 'cpu', 'cpu.cfs_quota_us'), '-1\n');
   assert.equal(availableCpus({ cgroupRoot: v1, affinity: 16, env: {} }), 16);
   assert.equal(availableCpus({ cgroupRoot: join(v1, 'absent'), affinity: 5, env: {} }), 5);
+  // some distributions mount the v1 controller as cpu,cpuacct
+  const joint = tempDir(t);
+  mkdirSync(join(joint, 'cpu,cpuacct'));
+  writeFileSync(join(joint, 'cpu,cpuacct', 'cpu.cfs_quota_us'), '300000\n');
+  writeFileSync(join(joint, 'cpu,cpuacct', 'cpu.cfs_period_us'), '100000\n');
+  assert.equal(cgroupCpus(joint), 3);
+  assert.equal(availableCpus({ cgroupRoot: joint, affinity: 16, env: { SLURM_CPUS_PER_TASK: '2' } }), 2);
   assert.ok(availableCpus() >= 1);
 });
 
