@@ -134,6 +134,10 @@ export async function resumeTraining(out: string, options: ResumeOptions = {}): 
   for (const warning of warnings) options.onProgress?.({ stage: 'prepare', message: `warning: ${warning}` });
   const tokenizer = record.tokenizer ?? join(dir, 'tokenizer');
   const dataDir = options.dataDir ?? record.dataDir ?? undefined;
+  // the corpus, tokenizer and room for the checkpoints still to come, before the data is read again
+  await preflightTrain({
+    corpus: record.corpus, out: dir, tokenizer, dataDir, outFlag: 'the run folder', checkpointsWritten: listTrainingCheckpoints(dir).length,
+  }, record.config, 'train --resume');
   const data = await prepareTrainingData({
     corpus: record.corpus, tokenizer, out: dir, holdout: record.holdout, ...(dataDir ? { dataDir } : {}),
     onProgress: prepareProgress(options.onProgress),

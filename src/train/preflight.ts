@@ -26,6 +26,8 @@ export interface TrainPreflightInput {
   dataDir?: string | undefined;
   /** The option that named `out`, for messages (default `--out`). */
   outFlag?: string;
+  /** Checkpoints already written (a resumed run): they need no more room. */
+  checkpointsWritten?: number;
 }
 
 /** Every problem of a training run about to start (see the file comment). */
@@ -56,9 +58,12 @@ export async function trainProblems(input: TrainPreflightInput, config: TrainCon
     problems.push({ what: `--tokenizer ${input.tokenizer}: no such file or folder`, fix: 'give a tokenizer folder or tokenizer.json (`lmkg tokenizer train` makes one), or leave --tokenizer out to train one on the corpus' });
   }
   if (!folder) {
-    const { checkpoints, parameters, bytes } = checkpointSpace(config);
+    const planned = checkpointSpace(config);
+    const checkpoints = Math.max(0, planned.checkpoints - (input.checkpointsWritten ?? 0));
+    const { parameters } = planned;
+    const bytes = checkpoints * parameters * CHECKPOINT_BYTES_PER_PARAMETER;
     const space = freeSpaceProblem(input.out, bytes,
-      `${checkpoints} checkpoints of ${parameters.toLocaleString('en-US')} parameters (${CHECKPOINT_BYTES_PER_PARAMETER} bytes per parameter each: weights, ONNX copy, AdamW state)`,
+      `${checkpoints} ${input.checkpointsWritten ? 'more ' : ''}checkpoints of ${parameters.toLocaleString('en-US')} parameters (${CHECKPOINT_BYTES_PER_PARAMETER} bytes per parameter each: weights, ONNX copy, AdamW state)`,
       `free ${formatBytes(bytes)} there, give ${outFlag} a folder on a disk with room, or keep fewer checkpoints (--save-epochs, --epochs)`);
     if (space) problems.push(space);
   }

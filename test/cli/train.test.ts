@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { listTrainingCheckpoints, readTrainerState } from '../../src/train/checkpoint.js';
@@ -75,4 +75,13 @@ test('lmkg train, SIGINT mid-epoch, lmkg train --resume: the final weights and o
   for (const file of ['model.safetensors', 'optimizer.safetensors']) {
     assert.equal(sha256(join(interrupted, 'epoch-3', file)), sha256(join(straight, 'epoch-3', file)), `epoch-3/${file}`);
   }
+
+  // --resume checks before it reads anything: with the corpus gone it stops at once (exit 7) and writes nothing
+  renameSync(text, `${text}.moved`);
+  const before = listTrainingCheckpoints(interrupted).map((c) => c.name);
+  const refused = await runCli(['train', '--resume', interrupted], { timeoutMs: 60_000 });
+  assert.equal(refused.code, 7, refused.stderr);
+  assert.match(refused.stderr, /train --resume cannot start/);
+  assert.match(refused.stderr, /corpus\.txt" does not exist/);
+  assert.deepEqual(listTrainingCheckpoints(interrupted).map((c) => c.name), before);
 });
