@@ -17,8 +17,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chanceBaseline, initModel, loadNlp, probe, runStudy } from '../src/index.js';
-import { saveTokenizer, trainTokenizer } from '../src/tokenizers/index.js';
+import { chanceBaseline, initModel, loadNlp, probe, runStudy, saveTokenizer, trainTokenizer } from '../src/index.js';
 import type { BenchRow } from './types.js';
 
 const DATASETS = ['squad', 're-place-birth', 're-date-birth', 're-place-death'];

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import {
   approximateEditDistance, compactGraphFromTriples, hausdorffEditDistance, linearSumAssignment, paperApproximateEditDistance,
   paperHausdorffEditDistance, seededRandom, toPaperGraph, type CompactGraph,
-} from '../src/compare/index.js';
+} from '../src/internal.js';
 import type { BenchRow } from './types.js';
 
 

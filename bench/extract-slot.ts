@@ -13,11 +13,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXTRACTORS, extractTriples, type ExtractorName, type PredictionRecord, type SentenceExtractor, type SentenceParser } from '../src/index.js';
 import {
-  EXTRACTORS, SENTENCE_SHAPES, extractTriples, factSplit, judgeSlotSentence, labelledPrecision, markedSentence, querySlotCoverage,
-  sentenceShape, slotCoverageSummary, slotTouchingTriples,
-  type ExtractorName, type LabelledTriple, type PredictionRecord, type SentenceExtractor, type SentenceParser,
-} from '../src/index.js';
+  SENTENCE_SHAPES, factSplit, judgeSlotSentence, labelledPrecision, markedSentence, querySlotCoverage, sentenceShape,
+  slotCoverageSummary, slotTouchingTriples, type LabelledTriple,
+} from '../src/internal.js';
 import type { BenchRow } from './types.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'extract', 'fixtures');

@@ -22,9 +22,10 @@
  * (the first run trains the dependency parser, about 4 minutes, and caches it).
  */
 import {
-  EXTRACTORS, SENTENCE_SHAPES, extractKnowledgeGraphs, goldFilledRecord, goldRole, loadLamaDataset, loadNlp, sentenceShape, tripleLinksFact,
-  type ExtractorName, type ParsedSentence, type PredictionRecord, type SentenceShape, type Triple,
+  EXTRACTORS, extractKnowledgeGraphs, loadLamaDataset, loadNlp, type ExtractorName, type ParsedSentence, type PredictionRecord,
+  type Triple,
 } from '../src/index.js';
+import { SENTENCE_SHAPES, goldFilledRecord, goldRole, sentenceShape, tripleLinksFact, type SentenceShape } from '../src/internal.js';
 import { printSlotTable, slotRows } from './extract-slot.js';
 import type { BenchRow } from './types.js';
 

@@ -10,7 +10,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateParser, loadNlp, loadOrTrainParser, readTreebank, tagGoldWords, tagWords } from '../src/index.js';
+import { evaluateParser, loadNlp, loadOrTrainParser, readTreebank } from '../src/index.js';
+import { tagGoldWords, tagWords } from '../src/internal.js';
 import type { BenchRow } from './types.js';
 
 

@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { createProber, initModel, loadLamaDataset } from '../src/index.js';
-import { type MaskedLm } from '../src/lm/index.js';
-import { encodeQueries, planBatches, type EncodedItem } from '../src/probe/index.js';
-import { saveTokenizer, trainTokenizer } from '../src/tokenizers/index.js';
+import { type MaskedLm } from '../src/index.js';
+import { encodeQueries, planBatches, type EncodedItem } from '../src/internal.js';
+import { saveTokenizer, trainTokenizer } from '../src/index.js';
 import type { BenchRow } from './types.js';
 
 

@@ -25,8 +25,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { createProber, initModel, loadLamaDataset, loadNlp, runStudy, writeStudyReport, type GraphView, type ReportData } from '../src/index.js';
-import { saveTokenizer, trainTokenizer } from '../src/tokenizers/index.js';
+import {
+  createProber, initModel, loadLamaDataset, loadNlp, runStudy, writeStudyReport, saveTokenizer, trainTokenizer, type GraphView, type ReportData,
+} from '../src/index.js';
 import { CHROMIUM_ARGS } from '../test/helpers/browser.js';
 import { startRedis } from '../test/helpers/redis.js';
 import { makeReportData } from '../test/helpers/report-data.js';

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
-import { encodeModel, GraphBuilder, ONNX_TYPES, valueInfo } from '../src/lm/onnx-graph.js';
-import { availableCpus, initTfBackend, readModelConfig, train, type TrainConfig } from '../src/index.js';
+import { availableCpus, readModelConfig, train, type TrainConfig } from '../src/index.js';
+import { encodeModel, GraphBuilder, initTfBackend, ONNX_TYPES, valueInfo } from '../src/internal.js';
 import type { BenchRow } from './types.js';
 
 const WARMUP_STEPS = 3;
