@@ -1,5 +1,5 @@
 /**
- * @file lmkg's public library API: what a notebook or another program needs to probe masked
+ * lmkg's public library API: what a notebook or another program needs to probe masked
  * language models with LAMA cloze queries, turn the predictions into knowledge graphs and compare
  * them. Everything the CLI does is callable from here.
  *
@@ -7,6 +7,7 @@
  * compare, report, run, demo. Building blocks below these (graph builders, kernels, caches, file
  * layouts) are in `lmkg/internal` (src/internal.ts), with no stability promise.
  *
+ * @packageDocumentation
  * @example
  * const { records } = await probe('path/to/model', 're-place-birth', { topK: 10 });
  * lamaMetrics(records).overall.facts.p1 // e.g. 0.21: the share of facts whose gold object ranks first
