@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
 import { availableCpus, readModelConfig, train, type TrainConfig } from '../src/index.js';
 import { encodeModel, GraphBuilder, initTfBackend, ONNX_TYPES, valueInfo } from '../src/internal.js';
+import { runAlone } from './table.js';
 import type { BenchRow } from './types.js';
 
 const WARMUP_STEPS = 3;
@@ -113,6 +114,4 @@ export async function run(): Promise<BenchRow[]> {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const row of await run()) console.log(`${row.name}\t${row.value.toFixed(2)} ${row.unit}\t${row.note ?? ''}`);
-}
+await runAlone(import.meta.url, run);

@@ -120,3 +120,7 @@ export {
 
 // lm: the ONNX graph builder (bench/train.ts times a bare MatMul graph with it)
 export { GraphBuilder, encodeModel, valueInfo, ONNX_TYPES, type EncodeModelOptions } from './lm/onnx-graph.js';
+
+// fixtures for tests and benchmarks: a seeded sample report, a throwaway redis-server
+export { makeReportData, nodeKey, XSS, XSS_SUBJECT, POS_TAGS as SAMPLE_POS_TAGS, type ReportDataOptions } from './report/sample-data.js';
+export { startRedis, freePort, REDIS_SERVER, type RedisServer } from './run/local-redis.js';
