@@ -17,8 +17,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chanceBaseline, initModel, loadNlp, probe, runStudy } from '../src/index.js';
-import { saveTokenizer, trainTokenizer } from '../src/tokenizers/index.js';
+import { chanceBaseline, initModel, loadNlp, probe, runStudy, saveTokenizer, trainTokenizer } from '../src/index.js';
+import { runAlone } from './table.js';
 import type { BenchRow } from './types.js';
 
 const DATASETS = ['squad', 're-place-birth', 're-date-birth', 're-place-death'];
@@ -84,7 +84,4 @@ export async function run(): Promise<BenchRow[]> {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await run();
-  for (const row of rows) console.log(`${row.name}\t${row.value.toFixed(3)} ${row.unit}\t${row.note ?? ''}`);
-}
+await runAlone(import.meta.url, run);

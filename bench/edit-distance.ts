@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import {
   approximateEditDistance, compactGraphFromTriples, hausdorffEditDistance, linearSumAssignment, paperApproximateEditDistance,
   paperHausdorffEditDistance, seededRandom, toPaperGraph, type CompactGraph,
-} from '../src/compare/index.js';
+} from '../src/internal.js';
+import { printBenchTable } from './table.js';
 import type { BenchRow } from './types.js';
 
 
@@ -151,8 +152,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv[2] === '--child') {
     console.log(JSON.stringify(measure(Number(process.argv[3]), process.argv[4] as Algorithm)));
   } else {
-    const rows = await run();
-    const width = Math.max(...rows.map((r) => r.name.length));
-    for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(3).padStart(10)} ${r.unit.padEnd(3)} ${r.note ?? ''}`);
+    printBenchTable(await run());
   }
 }

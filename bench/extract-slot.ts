@@ -13,11 +13,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXTRACTORS, extractTriples, type ExtractorName, type PredictionRecord, type SentenceExtractor, type SentenceParser } from '../src/index.js';
 import {
-  EXTRACTORS, SENTENCE_SHAPES, extractTriples, factSplit, judgeSlotSentence, labelledPrecision, markedSentence, querySlotCoverage,
-  sentenceShape, slotCoverageSummary, slotTouchingTriples,
-  type ExtractorName, type LabelledTriple, type PredictionRecord, type SentenceExtractor, type SentenceParser,
-} from '../src/index.js';
+  SENTENCE_SHAPES, factSplit, judgeSlotSentence, labelledPrecision, markedSentence, querySlotCoverage, sentenceShape,
+  slotCoverageSummary, slotTouchingTriples, type LabelledTriple,
+} from '../src/internal.js';
+import { printBenchTable } from './table.js';
 import type { BenchRow } from './types.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'extract', 'fixtures');
@@ -127,7 +128,5 @@ export function printSlotTable(rows: readonly BenchRow[], extractors: readonly E
     }).join(' ').padStart(34));
     console.log(`${dataset.padEnd(32)}${parts.join('')}`);
   }
-  for (const row of rows.filter((r) => r.name.startsWith('extract.slot-precision.') || r.name.startsWith('extract.hand-labelled.'))) {
-    console.log(`${row.name.padEnd(40)} ${row.value.toFixed(1).padStart(6)} ${row.unit.padEnd(10)} ${row.note ?? ''}`);
-  }
+  printBenchTable(rows.filter((r) => r.name.startsWith('extract.slot-precision.') || r.name.startsWith('extract.hand-labelled.')));
 }

@@ -22,10 +22,12 @@
  * (the first run trains the dependency parser, about 4 minutes, and caches it).
  */
 import {
-  EXTRACTORS, SENTENCE_SHAPES, extractKnowledgeGraphs, goldFilledRecord, goldRole, loadLamaDataset, loadNlp, sentenceShape, tripleLinksFact,
-  type ExtractorName, type ParsedSentence, type PredictionRecord, type SentenceShape, type Triple,
+  EXTRACTORS, extractKnowledgeGraphs, loadLamaDataset, loadNlp, type ExtractorName, type ParsedSentence, type PredictionRecord,
+  type Triple,
 } from '../src/index.js';
+import { SENTENCE_SHAPES, goldFilledRecord, goldRole, sentenceShape, tripleLinksFact, type SentenceShape } from '../src/internal.js';
 import { printSlotTable, slotRows } from './extract-slot.js';
+import { printBenchTable } from './table.js';
 import type { BenchRow } from './types.js';
 
 
@@ -172,10 +174,7 @@ function measureCoverage(dataset: string, extractor: ExtractorName, records: Pre
 }
 
 function printReport(rows: BenchRow[]): void {
-  for (const row of rows) {
-    if (/^extract\.(missed-by-|slot-|fact-coverage|hand-labelled)/.test(row.name)) continue;
-    console.log(`${row.name.padEnd(48)} ${row.value.toFixed(row.unit === '%' || row.unit === 's' ? 2 : 1).padStart(10)} ${row.unit.padEnd(12)} ${row.note ?? ''}`);
-  }
+  printBenchTable(rows.filter((row) => !/^extract\.(missed-by-|slot-|fact-coverage|hand-labelled)/.test(row.name)));
   // per dataset: facts of each shape, and how many each extractor covers
   for (const dataset of DATASETS) {
     const prefix = `extract.missed-by-shape.${dataset}.`;

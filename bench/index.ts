@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printBenchTable } from './table.js';
 import type { BenchRow } from './types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,14 +43,8 @@ for (const suite of SUITES) {
   }
 }
 
-const format = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
-const table = [['suite', 'measure', 'value', 'unit', 'inputs / note'], ...results.map((r) => [r.suite, r.name, format(r.value), r.unit, r.note ?? ''])];
-const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
 console.log(`machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${new Date().toISOString()}`);
-for (const [i, row] of table.entries()) {
-  console.log(row.map((cell, c) => (c === 2 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
-  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-}
+printBenchTable(results);
 for (const failure of failures) console.log(`FAILED ${failure.suite}: ${failure.error}`);
 // a subset run keeps the rows of the suites it did not run (with the date they were measured)
 const file = join(here, 'results.json');

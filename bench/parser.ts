@@ -10,7 +10,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateParser, loadNlp, loadOrTrainParser, readTreebank, tagGoldWords, tagWords } from '../src/index.js';
+import { evaluateParser, loadNlp, loadOrTrainParser, readTreebank } from '../src/index.js';
+import { tagGoldWords, tagWords } from '../src/internal.js';
+import { runAlone } from './table.js';
 import type { BenchRow } from './types.js';
 
 
@@ -80,6 +82,4 @@ export async function run(): Promise<BenchRow[]> {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const row of await run()) console.log(`${row.name}: ${row.value.toFixed(row.unit === '%' ? 2 : 1)} ${row.unit}${row.note ? ` (${row.note})` : ''}`);
-}
+await runAlone(import.meta.url, run);

@@ -25,12 +25,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { createProber, initModel, loadLamaDataset, loadNlp, runStudy, writeStudyReport, type GraphView, type ReportData } from '../src/index.js';
-import { saveTokenizer, trainTokenizer } from '../src/tokenizers/index.js';
-import { CHROMIUM_ARGS } from '../test/helpers/browser.js';
-import { startRedis } from '../test/helpers/redis.js';
-import { makeReportData } from '../test/helpers/report-data.js';
-import { makeTinyModels } from '../test/helpers/tiny-models.js';
+import {
+  createProber, initModel, loadLamaDataset, loadNlp, runStudy, writeStudyReport, saveTokenizer, trainTokenizer, type GraphView, type ReportData,
+} from '../src/index.js';
+import { makeReportData, startRedis } from '../src/internal.js';
+import { CHROMIUM_ARGS } from './report.js';
+import { runAlone } from './table.js';
 import type { BenchRow } from './types.js';
 
 const DATASETS = ['squad', 're-place-birth', 're-date-birth', 're-place-death'];
@@ -52,12 +52,26 @@ export async function run(): Promise<BenchRow[]> {
   }
 }
 
+/**
+ * Tiny random-weight roberta snapshots in <dir>/models/epoch-0..n-1, made as a user makes them: a
+ * BPE tokenizer (vocabulary 3,000) trained on the first 3,000 lines of corpus/bio/bio_000.txt, then initModel.
+ * A larger init std spreads the predictions so that ties do not decide the extractions.
+ */
+async function tinySnapshots(dir: string, count: number): Promise<void> {
+  const lines = readFileSync(join(process.env.LMKG_DATA_DIR!, 'corpus', 'bio', 'bio_000.txt'), 'utf8').split('\n').slice(0, 3000);
+  const tokenizer = join(dir, 'tokenizer');
+  await saveTokenizer(await trainTokenizer({ type: 'bpe', texts: lines, vocabSize: 3000 }), tokenizer);
+  for (let seed = 0; seed < count; seed += 1) {
+    await initModel({ arch: 'roberta', preset: 'tiny', tokenizer, out: join(dir, 'models', `epoch-${seed}`), seed, std: 0.5, maxLength: 128 });
+  }
+}
+
 export async function queueRows(dir: string): Promise<BenchRow[]> {
   const dist = resolve(import.meta.dirname, '..', 'dist', 'index.js');
   if (!existsSync(resolve(import.meta.dirname, '..', 'dist', 'run', 'cell-process.js'))) throw new Error('bench/study.ts: run `npm run build` first (the workers run dist/)');
   const lmkg = await import(dist) as typeof import('../src/index.js');
   log('6 tiny snapshots and the test parser');
-  await makeTinyModels(dir, { names: ['epoch-0', 'epoch-1', 'epoch-2', 'epoch-3', 'epoch-4', 'epoch-5'] });
+  await tinySnapshots(dir, 6);
   const parserModel = (await loadNlp({ trainLimit: 2000, typeEntities: false })).modelFile;
   const study = { models: [join(dir, 'models')], datasets: DATASETS, limit: 40, chance: 9, bootstrap: 100, nlp: { modelFile: parserModel }, report: false };
   const note = '6 tiny snapshots x 4 LAMA datasets, 40 queries, clause, chance R = 9';
@@ -213,8 +227,4 @@ export async function reportRows(dir: string): Promise<BenchRow[]> {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await run();
-  const width = Math.max(...rows.map((r) => r.name.length));
-  for (const row of rows) console.log(`${row.name.padEnd(width)}  ${String(row.value).padStart(10)} ${row.unit.padEnd(5)}  ${row.note ?? ''}`);
-}
+await runAlone(import.meta.url, run);

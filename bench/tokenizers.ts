@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Tokenizer as HfTokenizer } from '@huggingface/tokenizers';
 import { listCorpusFiles, saveTokenizer, trainTokenizer, type TokenizerKind } from '../src/index.js';
+import { runAlone } from './table.js';
 import type { BenchRow } from './types.js';
 
 
@@ -91,7 +92,4 @@ function cpuSeconds(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await run();
-  for (const row of rows) console.log(`${row.name.padEnd(44)} ${row.value.toFixed(2).padStart(9)} ${row.unit.padEnd(5)} ${row.note ?? ''}`);
-}
+await runAlone(import.meta.url, run);

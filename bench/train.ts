@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
-import { encodeModel, GraphBuilder, ONNX_TYPES, valueInfo } from '../src/lm/onnx-graph.js';
-import { availableCpus, initTfBackend, readModelConfig, train, type TrainConfig } from '../src/index.js';
+import { availableCpus, readModelConfig, train, type TrainConfig } from '../src/index.js';
+import { encodeModel, GraphBuilder, initTfBackend, ONNX_TYPES, valueInfo } from '../src/internal.js';
+import { runAlone } from './table.js';
 import type { BenchRow } from './types.js';
 
 const WARMUP_STEPS = 3;
@@ -113,6 +114,4 @@ export async function run(): Promise<BenchRow[]> {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const row of await run()) console.log(`${row.name}\t${row.value.toFixed(2)} ${row.unit}\t${row.note ?? ''}`);
-}
+await runAlone(import.meta.url, run);

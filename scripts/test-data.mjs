@@ -13,10 +13,11 @@ import { fileURLToPath } from 'node:url';
 /** Fetches what is missing (or does nothing when the cache already holds verified copies); returns the data root. */
 export async function bootstrapTestData(say = (line) => console.log(line)) {
   const lmkg = await import('../dist/index.js');
+  const { lamaArchiveUrl, treebankBaseUrl } = await import('../dist/internal.js');
   const root = lmkg.cacheDir();
   const fetched = existsSync(join(root, 'lama')) && existsSync(join(root, 'ud', 'UD_English-EWT'));
   if (fetched) say(`npm test: no LMKG_DATA_DIR and no ../shared/data; using the LAMA and UD English EWT files fetched earlier into ${root} (their sums are checked again)`);
-  else say(`npm test: no LMKG_DATA_DIR and no ../shared/data; fetching LAMA (${lmkg.lamaArchiveUrl()}) and UD English EWT (${lmkg.treebankBaseUrl()}) into ${root} once (checksummed, resumable; the tests read that folder)`);
+  else say(`npm test: no LMKG_DATA_DIR and no ../shared/data; fetching LAMA (${lamaArchiveUrl()}) and UD English EWT (${treebankBaseUrl()}) into ${root} once (checksummed, resumable; the tests read that folder)`);
   let last = 0;
   const progress = (what) => (event) => {
     if (event.stage === 'wait') say(`npm test: ${event.message}`);

@@ -10,6 +10,7 @@
  * - PreflightError: a command found, before starting its work, things it needs that are missing
  *   or unusable; it lists all of them, each with what fixes it (exit code 7)
  */
+/** The base class of every error lmkg throws; `exitCode` is the CLI's exit code. */
 export class LmkgError extends Error {
   readonly exitCode: number = 1;
   constructor(message: string, options?: { cause?: unknown }) {
@@ -18,24 +19,29 @@ export class LmkgError extends Error {
   }
 }
 
+/** An option or argument has a wrong value (exit code 2). */
 export class InvalidOptionError extends LmkgError {
   override readonly exitCode = 2;
 }
 
+/** The call is valid but cannot be done as asked (exit code 2). */
 export class UsageError extends LmkgError {
   override readonly exitCode = 2;
 }
 
+/** A dataset, file, model or node does not exist (exit code 3). */
 export class NotFoundError extends LmkgError {
   override readonly exitCode = 3;
 }
 
+/** Where in an input file a problem is: file, line and field. */
 export interface DataLocation {
   file: string;
   line?: number;
   field?: string;
 }
 
+/** An input file is malformed; names the file, line and field (exit code 4). */
 export class DataFormatError extends LmkgError {
   override readonly exitCode = 4;
   readonly location: DataLocation;
@@ -45,10 +51,12 @@ export class DataFormatError extends LmkgError {
   }
 }
 
+/** A download or file fails its checksum or archive checks (exit code 5). */
 export class IntegrityError extends LmkgError {
   override readonly exitCode = 5;
 }
 
+/** A download failed after its retries (exit code 6). */
 export class NetworkError extends LmkgError {
   override readonly exitCode = 6;
 }
@@ -61,6 +69,7 @@ export interface PreflightProblem {
   fix: string;
 }
 
+/** Things a command needs are missing or unusable, each listed with its fix (exit code 7). */
 export class PreflightError extends LmkgError {
   override readonly exitCode = 7;
   readonly problems: readonly PreflightProblem[];

@@ -1,161 +1,128 @@
 /**
- * @file lmkg's public library API. Everything the CLI can do is callable from here.
+ * lmkg's public library API: what a notebook or another program needs to probe masked
+ * language models with LAMA cloze queries, turn the predictions into knowledge graphs and compare
+ * them. Everything the CLI does is callable from here.
  *
- * Groups:
- * - errors: the error kinds lmkg throws
- * - data: data roots, LAMA datasets (read, fetch, verify)
+ * Groups, in pipeline order: errors, data, tokenizers, nlp, kg, lm, probe, train, extract,
+ * compare, report, run, demo. Building blocks below these (graph builders, kernels, caches, file
+ * layouts) are in `lmkg/internal` (src/internal.ts), with no stability promise.
+ *
+ * @packageDocumentation
+ * @example
+ * const { records } = await probe('path/to/model', 're-place-birth', { topK: 10 });
+ * lamaMetrics(records).overall.facts.p1 // e.g. 0.21: the share of facts whose gold object ranks first
  */
 
-// errors
+// errors: the kinds lmkg throws (tests and callers check the class, not the wording), the version, the CPU count
 export {
   LmkgError, InvalidOptionError, UsageError, NotFoundError, DataFormatError, IntegrityError, NetworkError, PreflightError,
   type DataLocation, type PreflightProblem,
 } from './errors.js';
-export { throwIfProblems, outputFolderProblem, freeSpaceProblem, freeBytes, formatBytes } from './preflight.js';
 export { LMKG_VERSION } from './version.js';
-export { SeededRandom, mixSeed, type RandomState } from './random.js';
-export { writeFileAtomic, writeJsonAtomic, writeTextAtomic } from './files.js';
-export { availableCpus, cgroupCpus, checkThreads, type CpuSources } from './cpus.js';
+export { availableCpus } from './cpus.js';
 
-// data
+// data: the data root, LAMA datasets as cloze queries, fetching and verifying LAMA
 export {
-  cacheDir, dataRoot, dataFolder, NAMED_DATASETS, resolveDataset, availableDatasets, datasetNames, loadLamaDataset,
-  readLamaFacts, factQueries, countMasks, passesJudgmentFilter, GOOGLE_RE_RELATIONS, readRelations, fillTemplate,
-  fetchLama, downloadFile, extractZip, verifyLamaFolder, lamaChecksPass, LAMA_SHA256, sha256File, DATA_DEFAULTS, LAMA_URL, lamaArchiveUrl, MASK_MARKER,
-  withCacheLock, readLockOwner, CACHE_LOCK_DEFAULTS, type CacheLockOptions, type CacheLockOwner,
+  cacheDir, dataRoot, dataFolder, NAMED_DATASETS, availableDatasets, datasetNames, loadLamaDataset, fetchLama, verifyLamaFolder,
+  sha256File, DATA_DEFAULTS, MASK_MARKER,
   type DataRootOptions, type ResolvedDataRoot, type DatasetRef, type LoadDatasetOptions, type LamaDataset, type QueryMode,
-  type FetchLamaOptions, type FetchLamaResult, type FetchProgress, type DownloadOptions, type DownloadProgress,
-  type FileCheck, type ClozeQuery, type LamaFact, type LamaShape, type Relation, type DatasetStats,
+  type FetchLamaOptions, type FetchLamaResult, type FetchProgress, type FileCheck, type ClozeQuery, type LamaFact, type LamaShape,
+  type Relation, type DatasetStats,
 } from './data/index.js';
 
-// tokenizers (issue 3) — exports go here
+// tokenizers: train, save and load BPE and WordPiece tokenizers
 export {
-  trainTokenizer, loadTokenizer, saveTokenizer, writeTokenizerFiles, createTokenizer, tokenizerFiles, TRAINING_RECORD_FILE,
-  readCorpusLines, listCorpusFiles, toByteLevel, fromByteLevel, readTokenizerInfo, tokenizerDir, TOKENIZER_FILES, tokenWord, vocabularyWords,
-  normaliseWord, normalizerCasing,
+  trainTokenizer, loadTokenizer, saveTokenizer, listCorpusFiles, BPE_TRAIN_DEFAULTS, WORDPIECE_TRAIN_DEFAULTS,
+  type TrainTokenizerOptions, type SaveTokenizerOptions, type TrainTokenizerProgress, type TokenizerTrainingRecord, type CorpusFile,
+  type Tokenizer, type TokenizerKind, type TokenizerSpecials, type SpecialToken, type EncodeOptions, type DecodeOptions,
   type TokenizerInfo, type TokenizerFamily, type TokenWord,
-  BPE_TRAIN_DEFAULTS, WORDPIECE_TRAIN_DEFAULTS, BPE_SPECIAL_TOKENS, WORDPIECE_SPECIAL_TOKENS, WORDPIECE_PREFIX, MAX_VOCAB_SIZE,
-  type TrainTokenizerOptions, type SaveTokenizerOptions, type CreateTokenizerOptions, type CorpusFile, type CorpusProgress,
-  type ReadCorpusOptions, type Tokenizer, type TokenizerKind, type TokenizerSpecials, type SpecialToken, type EncodeOptions,
-  type DecodeOptions, type TokenizerTrainingRecord, type TrainTokenizerProgress,
 } from './tokenizers/index.js';
 
-// nlp (issue 6) — exports go here
+// nlp: the dependency parser the extractors read (trained on UD English EWT) and its treebank
 export {
-  loadNlp, parseText, splitSentences, tagWords, analyzeText, tagGoldWords, findEntities, nameType,
-  readConllu, parseConllu, UPOS_TAGS, readTreebank, treebankFiles, treebankFolder, treebankSha256, TREEBANK_NAME,
-  fetchTreebank, treebankBaseUrl, UD_EWT_SHA256, UD_EWT_FILES, trainParser, evaluateParser, attachmentScores, universalLabel, parseTaggedWords,
-  saveParserModel, loadParserModel, loadOrTrainParser, parserCacheFile, isProjective, projectivize,
-  PARSER_DEFAULTS, PARSER_VERSION, UD_EWT_RELEASE, UD_EWT_BASE_URL,
-  type UposTag, type ParsedToken, type EntityType, type EntitySpan, type ParsedSentence, type Nlp, type LoadNlpOptions,
-  type TaggedToken, type WinkAnalysis, type EntityOptions, type TreebankSentence, type TreebankWord, type TreebankSplit,
-  type ReadTreebankOptions, type FetchTreebankOptions, type FetchTreebankResult, type FetchTreebankProgress,
-  type TrainingSentence, type TrainParserOptions, type TrainProgress as TrainParserProgress, type TaggerProgress as LexicalTaggerProgress,
-  type ParserScores, type AttachmentScores, type EvaluateProgress,
-  type ParserModel, type ParserModelInfo, type ParsedTree, type ParserCacheOptions, type CachedParser, type ParserProgress,
+  loadNlp, readTreebank, fetchTreebank, trainParser, evaluateParser, loadOrTrainParser, saveParserModel, loadParserModel,
+  PARSER_DEFAULTS, UPOS_TAGS,
+  type Nlp, type LoadNlpOptions, type ParsedSentence, type ParsedToken, type UposTag, type EntityType, type EntitySpan,
+  type TaggedToken, type ParsedTree, type TreebankSentence, type TreebankWord, type TreebankSplit, type ReadTreebankOptions,
+  type FetchTreebankOptions, type FetchTreebankResult, type FetchTreebankProgress, type TrainingSentence, type TrainParserOptions,
+  type TrainProgress as TrainParserProgress, type ParserScores, type AttachmentScores, type EvaluateProgress, type ParserModel,
+  type ParserModelInfo, type ParserCacheOptions, type CachedParser, type ParserProgress,
 } from './nlp/index.js';
 
-// kg (issue 6) — exports go here
+// kg: knowledge graphs (graphology, directed multi) and their files (JSON, CSV, GraphML, GEXF)
 export {
-  createKnowledgeGraph, addTriple, kgTriples, normaliseKey, buildKnowledgeGraph, addTripleByPair, diffKnowledgeGraphs, tripleKey,
-  kgToCsv, kgFromCsv, triplesFromCsv, saveKnowledgeGraph, loadKnowledgeGraph, kgToGraphml, kgFromGraphml, kgToGexf, kgFromGexf,
-  writeKnowledgeGraph, readKnowledgeGraph, formatKnowledgeGraph, kgFileFormat, KG_FILE_FORMATS, KG_DEFAULTS,
-  knowledgeGraphView, hasSlotProvenance, KG_VIEWS, TRIPLE_PARTS,
+  createKnowledgeGraph, addTriple, kgTriples, normaliseKey, buildKnowledgeGraph, diffKnowledgeGraphs, knowledgeGraphView,
+  saveKnowledgeGraph, loadKnowledgeGraph, writeKnowledgeGraph, readKnowledgeGraph, formatKnowledgeGraph,
+  kgToCsv, kgFromCsv, kgToGraphml, kgFromGraphml, kgToGexf, kgFromGexf, KG_FILE_FORMATS, KG_VIEWS, KG_DEFAULTS,
   type Provenance, type Triple, type TripleWithProvenance, type KgNode, type KgEdge, type KgMeta, type KgMode, type KnowledgeGraph,
-  type KgView, type TriplePart,
-  type BuildKnowledgeGraphOptions, type KgDiff, type KnowledgeGraphJson, type KgFileFormat,
+  type KgView, type TriplePart, type BuildKnowledgeGraphOptions, type KgDiff, type KnowledgeGraphJson, type KgFileFormat,
 } from './kg/index.js';
 
-// lm: models, checkpoints, ONNX, the inference session
+// lm: masked LMs: random init in the HF folder layout, checkpoints, ONNX export, the inference session
 export {
-  initModel, MaskedLm, resolveModelSource, HUB_ALIASES, loadCheckpoint, readModelConfig, writeModelFolder, exportOnnx, buildOnnxModel,
-  onnxInputNames, ONNX_OPSET, readSafetensors, parseSafetensors, writeSafetensors, decodeFloat32, initWeights, configFromHf, configToHf,
-  presetConfig, MODEL_PRESETS, ARCHITECTURES, maxSequenceLength, modelNames, parameterSpecs, countParameters, writeExportRecord,
-  INIT_DEFAULTS, HUB_DEFAULTS, hubEndpoint, hubFileUrl, hubFileMetadata, hubFileMismatch, fileHash, downloadHubRepo, readHubRecord,
-  HUB_RECORD_FILE, modelProblems, modelProblem, type HubFileMetadata, type HubRecord, type HubDownloadOptions, type HubDownloadProgress,
-  type ModelPreflightOptions, type InitModelOptions, type InitModelResult, type MaskedLmOptions, type ResolvedModelSource,
-  type ModelSourceOptions, type LoadedCheckpoint, type WriteModelFolderOptions, type MaskedLmConfig, type Architecture, type ModelPreset,
-  createOrtSession, checkCudaProvider, cudaProviderPath, CUDA_INSTALL_COMMAND, DEVICES, type Device, type OrtSessionOptions,
-  type ModelWeights, type WeightTensor, type SafetensorsFile, type SafetensorsEntry,
+  initModel, MaskedLm, resolveModelSource, loadCheckpoint, readModelConfig, exportOnnx, writeExportRecord, countParameters,
+  downloadHubRepo, ARCHITECTURES, MODEL_PRESETS, DEVICES, HUB_ALIASES, INIT_DEFAULTS, HUB_DEFAULTS,
+  type InitModelOptions, type InitModelResult, type MaskedLmOptions, type EncodedQuery, type EncodedPieces, type ResolvedModelSource,
+  type ModelSourceOptions, type LoadedCheckpoint, type MaskedLmConfig, type Architecture, type ModelPreset, type Device,
+  type ModelWeights, type WeightTensor, type HubRecord, type HubDownloadOptions, type HubDownloadProgress,
 } from './lm/index.js';
 
 // probe: cloze queries -> prediction records, LAMA metrics
 export {
-  probe, createProber, lamaMetrics, readPredictions, readProbeMeta, PROBE_DEFAULTS, METRICS_DEFAULTS, FILL_RULES, placeFill, applyCasing,
-  goldCasing, refillRecord, goldFilledRecord, type Refill, type FillRule, type AppliedFillRule, type SlotFill, type SlotPositions,
-  type GoldCasing, type CharSpan, type PredictionRecord, type TokenPrediction, type FactPrediction, type CommonVocabPrediction,
-  type ProbeOptions, type ProbeResult, type ProbeProgress, type Prober, type ProbeRunMeta, type SkippedQuery, type LamaMetrics,
-  type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount,
+  probe, createProber, lamaMetrics, readPredictions, readProbeMeta, PROBE_DEFAULTS, METRICS_DEFAULTS, FILL_RULES,
+  type PredictionRecord, type TokenPrediction, type FactPrediction, type CommonVocabPrediction, type SlotFill, type FillRule,
+  type AppliedFillRule, type ProbeOptions, type ProbeResult, type ProbeProgress, type Prober, type ProbeRunMeta, type SkippedQuery,
+  type LamaMetrics, type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount,
 } from './probe/index.js';
 
-// train (issue 5) — exports go here
+// train: pre-train a masked LM from scratch (tfjs or onnxruntime engine), resume, read checkpoints
 export {
-  train, resumeTraining, TRAIN_DEFAULTS, TRAIN_PRESET_NAMES, resolveTrainConfig, readTrainPreset, buildEvidenceCorpus, parseEvidenceSource,
-  listTrainingCheckpoints, readTrainingCheckpoint, readTrainerState, initTfBackend, createTfMaskedLm, maskedLmLogits, disposeTfMaskedLm,
-  TRAIN_RUN_FILE, HOLDOUT_FILE, trainProblems, preflightTrain, checkpointSpace, CHECKPOINT_BYTES_PER_PARAMETER, type TrainPreflightInput,
-  ENGINE_NAMES, buildTrainingGraph, flatLayout,
-  type TrainOptions, type ResumeOptions, type TrainProgress, type TrainResult, type TrainConfig, type TrainerState, type LogEntry, type CheckpointRef,
-  type EvidenceCorpus, type TfMaskedLm, type EngineName, type RuntimeOverrides, type TrainingGraphOptions, type FlatLayout,
+  train, resumeTraining, listTrainingCheckpoints, readTrainerState, TRAIN_DEFAULTS, TRAIN_PRESET_NAMES, ENGINE_NAMES,
+  type TrainOptions, type ResumeOptions, type TrainProgress, type TrainResult, type TrainConfig, type TrainerState, type LogEntry,
+  type CheckpointRef, type EngineName, type RuntimeOverrides,
 } from './train/index.js';
 
-// extract (issue 6) — exports go here
+// extract: prediction records -> triples -> predicted and gold knowledge graphs
 export {
-  entityPrepTriples, svoTriples, svoPlusTriples, clauseTriples, lamaTriples, EXTRACTORS, resolveExtractor, EXTRACT_DEFAULTS, EXTRACTOR_NAMES,
-  extractTriples, memoiseParser, extractKnowledgeGraphs, extractKnowledgeGraphsFromFile, loadPredictions, writeExtractOutputs, extractScores,
-  tripleLinksFact, sentenceShape, goldRole, SENTENCE_SHAPES, slotCoverageSummary, querySlotCoverage, factSplit, FACT_SPLIT_DEFAULTS,
-  markedSentence, judgeSlotSentence, slotTouchingTriples, labelledPrecision, sameTriple,
-  type RecordSide, type Extractor, type ExtractorName, type SentenceParser, type ExtractProgress, type ExtractTriplesOptions,
-  type ExtractKnowledgeGraphsOptions, type ExtractedKnowledgeGraphs, type ExtractFromFileOptions, type LoadedPredictions,
-  type WriteExtractOutputsOptions, type FactToLink, type SentenceShape, type SlotCoverageSummary, type CoverageFigures,
-  type QuerySlotCoverage, type FactPart, type FactSplitOptions, type MarkedSentence, type SlotSentenceJudgement, type LabelledTriple,
-  type LabelledPrecision, type SentenceExtractor,
+  extractTriples, extractKnowledgeGraphs, extractKnowledgeGraphsFromFile, writeExtractOutputs, EXTRACTORS, EXTRACTOR_NAMES,
+  EXTRACT_DEFAULTS,
+  type RecordSide, type Extractor, type ExtractorName, type SentenceParser, type SentenceExtractor, type ExtractProgress,
+  type ExtractTriplesOptions, type ExtractKnowledgeGraphsOptions, type ExtractedKnowledgeGraphs, type ExtractFromFileOptions,
+  type LoadedPredictions, type WriteExtractOutputsOptions,
 } from './extract/index.js';
 
-// compare (issue 7) — exports go here
+// compare: graph-to-graph and graph-to-gold metrics, pairwise matrices, fact timelines, the chance baseline
 export {
-  compareGraphs, compareFolders, pairwiseMatrix, defaultPosTagger, PAPER_MODE_NOTES, comparisonRow, comparisonRowsCsv,
-  toCompactGraph, compactGraphFromTriples, toUndirectedGraph, toPaperGraph, porterStem, linearSumAssignment,
-  approximateEditDistance, hausdorffEditDistance, exactGraphEditDistance, alignedEditDistance, editPathCost, prepareEditPair,
-  paperApproximateEditDistance, paperHausdorffEditDistance, featherEmbedding, clusteringCoefficients, cosineSimilarity, euclideanDistance,
-  posProfile, comparePosCounts, overlapRatio, posComparisonByRelation, posOverlapBootstrap, POS_TAGS,
-  tripleScores, tripleScoresBootstrap, factIdOfQuery, precisionAt1, precisionAt1Bootstrap,
-  factTimeline, factTimelineCsv, bootstrapIntervals, quantile, seededRandom,
-  factTripleScores, scoreFactCounts, chanceBaseline, chanceBand, poolChanceFigures, createChanceCache, CHANCE_DEFAULTS,
-  COMPARE_DEFAULTS, EDIT_COSTS, AED_DEFAULTS, EXACT_GED_DEFAULTS, FEATHER_DEFAULTS, FEATHER_PAPER_SETTINGS, BOOTSTRAP_DEFAULTS, METRIC_NAMES,
-  type GraphComparison, type GraphSummary, type ComparisonRow, type CompareOptions, type CompareProgress, type PairwiseMatrix, type PairwiseMetric,
-  type CompactGraph, type PlainTriple, type UndirectedGraph, type PaperGraph, type LinearSumAssignmentOptions, type AssignmentResult,
-  type AedOptions, type AedResult, type HedOptions, type HedResult, type ExactGedOptions, type ExactGedResult,
-  type AlignedEditDistanceResult, type EditPathCost, type EditCosts, type EditPair, type FeatherOptions,
-  type PosTagger, type PosProfile, type PosProfileOptions, type PosComparison, type RelationPosOverlap, type TripleScores,
-  type PrecisionAt1, type CorrectnessOptions, type FactTimeline, type FactTimelineOptions, type TimelineSnapshot, type TimelineFact,
-  type TimelineCounts, type FactFate, type BootstrapInterval, type BootstrapOptions, type CompareMode, type MetricName,
-  type FactTripleScores, type FactTripleScoreOptions, type CompareFoldersOptions, type CompareFoldersResult, type KgFolder, type ChanceBaseline, type ChanceBaselineOptions, type ChanceBand, type ChanceFigures,
-  type ChanceCache,
+  compareGraphs, compareFolders, pairwiseMatrix, precisionAt1, factTimeline, chanceBaseline,
+  COMPARE_DEFAULTS, METRIC_NAMES, EDIT_COSTS, AED_DEFAULTS, EXACT_GED_DEFAULTS, FEATHER_DEFAULTS, BOOTSTRAP_DEFAULTS, CHANCE_DEFAULTS,
+  type GraphComparison, type GraphSummary, type ComparisonRow, type CompareOptions, type CompareProgress, type CompareMode,
+  type MetricName, type PairwiseMatrix, type PairwiseMetric, type CompareFoldersOptions, type CompareFoldersResult, type KgFolder,
+  type TripleScores, type PrecisionAt1, type CorrectnessOptions, type FactTimeline, type FactTimelineOptions, type TimelineSnapshot,
+  type TimelineFact, type TimelineCounts, type FactFate, type BootstrapInterval, type BootstrapOptions, type EditCosts,
+  type AedResult, type HedResult, type ExactGedResult, type PosComparison, type PosProfile,
+  type ChanceBaseline, type ChanceBaselineOptions, type ChanceBand, type ChanceFigures,
 } from './compare/index.js';
 
-// report (issue 8) — exports go here
+// report: the self-contained HTML report of a run or a study, and a local server for it
 export {
-  writeReport, writeStudyReport, renderReportHtml, readReportData, validateReportData, serveReport, computeLayout,
-  REPORT_DEFAULTS, SERVE_DEFAULTS, LAYOUT_DEFAULTS, REPORT_DATA_ELEMENT_ID,
-  type WriteReportOptions, type WriteReportResult, type ServeReportOptions, type ReportServer, type GraphLayout,
-  type LayoutOptions, type ReportData, type SummaryRow, type Interval, type IntervalField, type ChanceField, type ChanceView, type EdgeStatus, type GraphView,
-  type GraphViewNode, type GraphViewEdge, type QueryView, type FactStatus, type TimelineView, type PosView,
-  type ReportMode, type ReportParts, type WriteStudyReportOptions, type WriteStudyReportResult,
+  writeReport, writeStudyReport, renderReportHtml, readReportData, serveReport, REPORT_DEFAULTS, SERVE_DEFAULTS,
+  type WriteReportOptions, type WriteReportResult, type WriteStudyReportOptions, type WriteStudyReportResult, type ServeReportOptions,
+  type ReportServer, type ReportData, type ReportMode, type ReportParts, type SummaryRow, type Interval, type IntervalField,
+  type ChanceField, type ChanceView, type EdgeStatus, type GraphView, type GraphViewNode, type GraphViewEdge, type QueryView,
+  type FactStatus, type TimelineView, type PosView,
 } from './report/index.js';
 
-// run (issue 8): a whole study in one call
+// run: a whole study (models x datasets) in one call, on one machine or through a queue of workers
 export {
-  runStudy, expandModels, safeFolderName, readRunConfig, RUN_CONFIG_SCHEMA, RUN_DEFAULTS, summaryCsv, CELL_METRICS_FILE,
-  studyDatasets, runProblems, preflightRun, type StudyDataset, type RunPreflightInput,
-  type RunStudyOptions, type RunStudyResult, type RunProgress, type ModelEntry, type CellMetrics,
-  assembleStudy, studyStatus, readPlan, hasPlan, planStudy, readCellRecord, parseShard, partitionCells, shardCells, cellCosts,
-  runQueueWorker, prefetchStudy, tryAcquireLease, LEASE_DEFAULTS, QUEUE_DEFAULTS, CELL_RECORD_FILE, PLAN_FILE,
-  type AssembleOptions, type AssembleResult, type StudyStatus, type CellStatus, type CellState, type StudyPlan, type PlanCell, type CellRecord,
-  type Shard, type QueueWorkerOptions, type QueueWorkerResult, type WorkerEvent, type PrefetchOptions, type HeldLease,
+  runStudy, readRunConfig, planStudy, hasPlan, assembleStudy, studyStatus, prefetchStudy, runQueueWorker,
+  RUN_CONFIG_SCHEMA, RUN_DEFAULTS, QUEUE_DEFAULTS,
+  type RunStudyOptions, type RunStudyResult, type RunProgress, type ModelEntry, type StudyDataset, type CellMetrics,
+  type AssembleOptions, type AssembleResult, type StudyStatus, type CellStatus, type CellState, type StudyPlan, type PlanCell,
+  type Shard, type QueueWorkerOptions, type QueueWorkerResult, type WorkerEvent, type PrefetchOptions,
 } from './run/index.js';
 
-// demo (issue 9): the paper's experiment end to end
+// demo: the paper's experiment end to end
 export {
-  runDemo, groupTable, groupTableCsv, DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS, mostFrequentObjects, objectBaseline,
+  runDemo, DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS,
   type DemoOptions, type DemoResult, type DemoProgress, type GroupTable, type GroupRow, type ObjectBaseline,
 } from './demo/index.js';

@@ -38,6 +38,7 @@ export interface AedOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The approximate edit distance of two graphs, with its node mapping and edit path. */
 export interface AedResult {
   /** Cost of the complete edit path implied by the assignment (an upper bound on GED). */
   value: number;

@@ -10,12 +10,14 @@ import { SeededRandom } from '../random.js';
 import { resolveOptions } from '../options.js';
 import { BOOTSTRAP_DEFAULTS } from './defaults.js';
 
+/** Replicates and confidence level of a bootstrap interval. */
 export interface BootstrapOptions {
   replicates?: number;
   seed?: number;
   level?: number;
 }
 
+/** A percentile bootstrap interval around a statistic. */
 export interface BootstrapInterval {
   /** The statistic on the original sample. */
   estimate: number | null;

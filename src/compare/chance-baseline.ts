@@ -46,6 +46,7 @@ import { SeededRandom, mixSeed, stringSeed } from '../random.js';
 import { quantile } from './bootstrap.js';
 import { CHANCE_DEFAULTS } from './defaults.js';
 
+/** Options of `chanceBaseline`: extractors, parsers, the number of shuffles and the seed. */
 export interface ChanceBaselineOptions {
   /** Extractor names or aliases; sentence extractors need `parse`. */
   extractors: readonly string[];
@@ -98,6 +99,7 @@ export interface ChanceBand {
 /** Counts behind the figures: [matched, predicted, gold, slot hits] fact triples / queries. */
 export type ChanceCounts = [matched: number, predicted: number, gold: number, slotHits: number];
 
+/** The observed and chance-level figures of one cell, with their counts. */
 export interface ChanceFigures {
   facts: number;
   queries: number;
@@ -110,6 +112,7 @@ export interface ChanceFigures {
   counts: { observed: ChanceCounts; replicates: ChanceCounts[] };
 }
 
+/** Chance-level fact scores of one relation: what random fills of the slot would score. */
 export interface ChanceBaseline {
   extractor: string;
   replicates: number;

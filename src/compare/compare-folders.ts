@@ -39,6 +39,7 @@ export interface KgFolder {
   note: string | null;
 }
 
+/** Options of `compareFolders`: the compare options that apply to folders of graphs. */
 export interface CompareFoldersOptions extends Omit<CompareOptions, 'predictions' | 'uncased' | 'onProgress'> {
   /** `gold` (each graph against its own gold graph, default) or the name of one of the graphs. */
   reference?: string;
@@ -53,6 +54,7 @@ export interface CompareFoldersOptions extends Omit<CompareOptions, 'predictions
   onProgress?: (event: { graph: string; index: number; total: number; progress: CompareProgress }) => void;
 }
 
+/** What `compareFolders` computed and the files it wrote. */
 export interface CompareFoldersResult {
   folders: KgFolder[];
   results: Array<{ folder: KgFolder; reference: string; comparison: GraphComparison }>;

@@ -34,12 +34,14 @@ import { cosineSimilarity, euclideanDistance } from './vector-distance.js';
 
 export type { CompareOptions, CompareProgress } from './compare-options.js';
 
+/** Node, edge and fact counts of one compared graph. */
 export interface GraphSummary {
   name: string | null;
   nodes: number;
   edges: number;
 }
 
+/** The metrics `compareGraphs` computed for one pair of graphs. */
 export interface GraphComparison {
   mode: CompareMode;
   metrics: MetricName[];

@@ -21,6 +21,7 @@ export interface CompareProgress {
   total?: number;
 }
 
+/** Options of `compareGraphs`: metrics, mode, graph view, costs and bootstrap. */
 export interface CompareOptions {
   /** `exact-defs` (default) or `paper`. */
   mode?: CompareMode;

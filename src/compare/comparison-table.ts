@@ -6,6 +6,7 @@
 import type { GraphComparison } from './compare-graphs.js';
 import { csvCell } from './fact-timeline.js';
 
+/** One row of the comparison table (one graph pair, one metric per column). */
 export interface ComparisonRow {
   graph: string;
   reference: string;

@@ -12,6 +12,7 @@ import { InvalidOptionError } from '../errors.js';
 import { EDIT_COSTS } from './defaults.js';
 import type { EditPair } from './edit-pair.js';
 
+/** Costs of node and edge insertions, deletions and relabellings in edit distances. */
 export type EditCosts = { nodeIndel: number; edgeIndel: number; nodeRelabel: number };
 
 export interface EditPathCost {

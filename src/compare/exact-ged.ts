@@ -25,6 +25,7 @@ export interface ExactGedOptions {
   useLabels?: boolean;
 }
 
+/** The exact graph edit distance, or the best bound found within the limits. */
 export interface ExactGedResult {
   value: number;
   /** An optimal mapping: first-graph node -> second-graph node, or -1. */

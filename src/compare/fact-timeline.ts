@@ -11,12 +11,14 @@ import { UsageError } from '../errors.js';
 import type { PredictionRecord } from '../probe/prediction-types.js';
 import { correctnessTest, type CorrectnessOptions } from './precision-at-1.js';
 
+/** One snapshot (e.g. a training epoch) of a fact timeline: its name and prediction records. */
 export interface TimelineSnapshot {
   /** Snapshot name (e.g. `epoch-3`). */
   name: string;
   records: readonly PredictionRecord[];
 }
 
+/** Options of `factTimeline`: how a prediction counts as correct. */
 export interface FactTimelineOptions extends CorrectnessOptions {
   /**
    * `query` (default): each cloze query (masked sentence) is a unit, the paper's unit;
@@ -25,8 +27,10 @@ export interface FactTimelineOptions extends CorrectnessOptions {
   unit?: 'query' | 'fact';
 }
 
+/** What happened to a fact over the snapshots. */
 export type FactFate = 'acquired' | 'forgotten' | 'never';
 
+/** One fact over the snapshots: correct or not in each, and its fate. */
 export interface TimelineFact {
   /** Query id (unit `query`) or fact id (unit `fact`). */
   id: string;
@@ -46,6 +50,7 @@ export interface TimelineFact {
   flips: number;
 }
 
+/** Facts correct, acquired and forgotten at one snapshot. */
 export interface TimelineCounts {
   snapshot: string;
   /** Correct at this snapshot. */
@@ -62,6 +67,7 @@ export interface TimelineCounts {
   lost: number;
 }
 
+/** Which facts each snapshot gets right, and which are acquired or forgotten. */
 export interface FactTimeline {
   snapshots: string[];
   unit: 'query' | 'fact';

@@ -22,6 +22,7 @@ export interface HedOptions {
   useLabels?: boolean;
 }
 
+/** The Hausdorff edit distance of two graphs (a lower bound on the graph edit distance). */
 export interface HedResult {
   value: number;
   elapsedMs: number;

@@ -15,8 +15,10 @@ import { comparePosCounts, posProfile } from './pos-profile.js';
 import { toUndirectedGraph } from './undirected-graph.js';
 import { cosineSimilarity, euclideanDistance } from './vector-distance.js';
 
+/** A metric `pairwiseMatrix` can fill a matrix with. */
 export type PairwiseMetric = 'tripleF1' | 'aed' | 'hed' | 'aligned' | 'exact' | 'featherCosine' | 'featherEuclidean' | 'posOverlap';
 
+/** One square matrix per metric over a list of named graphs. */
 export interface PairwiseMatrix {
   names: string[];
   /** matrices[metric][i][j]: graph i against reference j (null where not computed; see `skipped`). */

@@ -30,6 +30,7 @@ export interface PosProfileOptions {
   weighting?: 'triples' | 'extractions';
 }
 
+/** Part-of-speech counts of a graph's node labels. */
 export interface PosProfile {
   /** Tag counts over all triples (index = POS_TAGS order). */
   counts: Float64Array;
@@ -91,6 +92,7 @@ export function posProfile(graph: CompactGraph, options: PosProfileOptions): Pos
   return { counts, edgeCounts, edgeWeights, byRelation, ignoredWords };
 }
 
+/** How much two graphs' part-of-speech profiles overlap. */
 export interface PosComparison {
   /** Tag counts of the graph and of the reference, by tag. */
   predicted: Record<string, number>;

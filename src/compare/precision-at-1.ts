@@ -10,6 +10,7 @@ import { normaliseWord } from '../tokenizers/index.js';
 import type { PredictionRecord } from '../probe/prediction-types.js';
 import { bootstrapIntervals, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
 
+/** How a prediction is judged correct (case, whole-word matching). */
 export interface CorrectnessOptions {
   /**
    * Fold case before comparing: true for uncased models. `auto` (default) treats the records as
@@ -20,6 +21,7 @@ export interface CorrectnessOptions {
   normalise?: (word: string) => string;
 }
 
+/** Precision at 1 over prediction records, overall and per relation. */
 export interface PrecisionAt1 {
   /** Correct queries / queries (null when there are none). */
   value: number | null;

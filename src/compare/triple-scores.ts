@@ -10,6 +10,7 @@ import { bootstrapIntervals, type BootstrapInterval, type BootstrapOptions } fro
 import type { CompactGraph } from './compact-graph.js';
 import { factIdOfQuery } from '../kg/fact-scores.js';
 
+/** Precision, recall and F1 of predicted triples against gold triples. */
 export interface TripleScores {
   precision: number;
   recall: number;

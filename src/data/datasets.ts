@@ -15,6 +15,7 @@ export const NAMED_DATASETS: Readonly<Record<string, string>> = Object.freeze({
   're-place-death': 'Google_RE/place_of_death_test.jsonl',
 });
 
+/** A named dataset: its id, the files it reads and how. */
 export interface DatasetRef {
   /** The id as given (`squad`, `trex:P19`, `file:/x/y.jsonl`). */
   id: string;

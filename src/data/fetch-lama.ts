@@ -16,10 +16,12 @@ import { extractZip } from './extract-zip.js';
 import { cacheDir } from './paths.js';
 import { lamaChecksPass, verifyLamaFolder } from './verify.js';
 
+/** Progress events of `fetchLama`. */
 export type FetchProgress =
   | DownloadProgress
   | { stage: 'extract' | 'verify' | 'install' | 'wait'; message: string };
 
+/** Options of `fetchLama`: where to put LAMA, the URL, progress. */
 export interface FetchLamaOptions {
   /** Archive URL (default: `$LMKG_LAMA_URL`, else the official LAMA data.zip). */
   url?: string;
@@ -33,6 +35,7 @@ export interface FetchLamaOptions {
   signal?: AbortSignal;
 }
 
+/** Where `fetchLama` put LAMA and what it checked. */
 export interface FetchLamaResult {
   lamaFolder: string;
   /** False when a verified copy was already installed. */

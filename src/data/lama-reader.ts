@@ -150,6 +150,7 @@ export function countMasks(sentence: string): number {
   return sentence.split(MASK_MARKER).length - 1;
 }
 
+/** Cloze queries from the dataset's sentences or from its relation templates. */
 export type QueryMode = 'sentences' | 'template';
 
 /**

@@ -12,12 +12,14 @@ import { readRelations } from './relations.js';
 import type { DataRootOptions } from './paths.js';
 import type { ClozeQuery, DatasetStats, LamaFact, LamaShape, Relation } from './types.js';
 
+/** Options of `loadLamaDataset`: data root, query mode, limit. */
 export interface LoadDatasetOptions extends DataRootOptions {
   mode?: 'sentences' | 'template';
   filterJudgments?: boolean;
   limit?: number;
 }
 
+/** A LAMA dataset as cloze queries, with its facts and counts. */
 export interface LamaDataset {
   ref: DatasetRef;
   stats: DatasetStats;

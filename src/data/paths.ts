@@ -10,11 +10,13 @@ import { NotFoundError } from '../errors.js';
 
 export type DataSubfolder = 'lama' | 'corpus' | 'ud';
 
+/** Where the data root is (default $LMKG_DATA_DIR, else the cache). */
 export interface DataRootOptions {
   /** An explicit data root (the CLI's `--data-dir`); wins over the environment. */
   dataDir?: string;
 }
 
+/** The data root in use and where the setting came from. */
 export interface ResolvedDataRoot {
   root: string;
   /** Where the root came from, for messages. */

@@ -8,6 +8,7 @@ export const MASK_MARKER = '[MASK]';
 /** The three record shapes LAMA ships, told apart by their fields. */
 export type LamaShape = 'squad' | 'google-re' | 't-rex';
 
+/** A LAMA relation: its id, label and template. */
 export interface Relation {
   /** Short id: `place_of_birth` (Google-RE) or a Wikidata property such as `P19` (T-REx). */
   id: string;
@@ -51,6 +52,7 @@ export interface ClozeQuery {
   evidenceUrl: string | null;
 }
 
+/** Counts of a loaded dataset: facts, sentences, queries and what was skipped. */
 export interface DatasetStats {
   dataset: string;
   file: string;

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAMA_SHA256, sha256File } from './checksums.js';
 
+/** The checksum check of one downloaded file. */
 export interface FileCheck {
   /** Path relative to the `lama/` folder, with `/` separators. */
   file: string;

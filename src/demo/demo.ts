@@ -25,6 +25,7 @@ import { DEMO_DEFAULTS, DEMO_QUICK, GOOGLE_RE_DATASETS, PRETRAINED_MODELS } from
 import { groupTable, type GroupTable } from './group-table.js';
 import { prepareDemo, type PrepareProgress } from './preflight.js';
 
+/** Options of `runDemo`: quick or full, models, datasets, output folder. */
 export interface DemoOptions {
   out?: string;
   /** About 2 minutes, no quality goal. */
@@ -43,12 +44,14 @@ export interface DemoOptions {
   signal?: AbortSignal;
 }
 
+/** Progress events of `runDemo`. */
 export type DemoProgress =
   | PrepareProgress
   | { stage: 'train'; event: TrainProgress }
   | { stage: 'study'; event: RunProgress }
   | { stage: 'table'; message: string };
 
+/** What `runDemo` computed and the files it wrote. */
 export interface DemoResult {
   out: string;
   trainDir: string | null;
@@ -65,6 +68,7 @@ export interface DemoResult {
   goals: { seenAboveHeldOut: boolean; seenRises: boolean; heldOutAtBaseline: boolean | null } | null;
 }
 
+/** Runs the paper's experiment end to end: train, probe, extract, compare and report. */
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const out = resolve(options.out ?? DEMO_DEFAULTS.out);
   const dataDir = options.dataDir;

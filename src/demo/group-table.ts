@@ -13,6 +13,7 @@ import { extractKnowledgeGraphs, type SentenceParser } from '../extract/index.js
 import type { PredictionRecord } from '../probe/index.js';
 import { objectBaseline } from './object-baseline.js';
 
+/** One row of the demo's group table (a model group on one dataset). */
 export interface GroupRow {
   snapshot: string;
   group: string;
@@ -26,6 +27,7 @@ export interface GroupRow {
   allTripleF1: number;
 }
 
+/** The demo's table of metrics by model group. */
 export interface GroupTable {
   rows: GroupRow[];
   /** P@1(seen) - P@1(held-out) at the last snapshot. */

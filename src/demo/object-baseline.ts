@@ -38,6 +38,7 @@ export function mostFrequentObjects(training: readonly PredictionRecord[]): Map<
   return best;
 }
 
+/** The held-out object baseline: how often the most frequent object is right. */
 export interface ObjectBaseline {
   /** The answer per relation. */
   objects: Map<string, string>;

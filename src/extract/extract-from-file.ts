@@ -16,6 +16,7 @@ import type { ExtractProgress } from './extract-triples.js';
 import { loadPredictions } from './read-predictions.js';
 import { resolveExtractor } from './registry.js';
 
+/** Options of `extractKnowledgeGraphsFromFile`. */
 export interface ExtractFromFileOptions {
   extractor?: string;
   mode?: KgMode;

@@ -19,6 +19,7 @@ import { extractTriples, memoiseParser, type ExtractProgress, type SentenceParse
 import { EXTRACTORS, resolveExtractor, type ExtractorName } from './registry.js';
 import { slotCoverageSummary, type SlotCoverageSummary } from './slot-coverage.js';
 
+/** Options of `extractKnowledgeGraphs`: extractors, parser, graph mode, progress. */
 export interface ExtractKnowledgeGraphsOptions {
   /** Extractor name or alias (default `svo-plus`). */
   extractor?: string;
@@ -32,6 +33,7 @@ export interface ExtractKnowledgeGraphsOptions {
   onProgress?: (event: ExtractProgress) => void;
 }
 
+/** The predicted and gold knowledge graphs of each extractor, with fact scores. */
 export interface ExtractedKnowledgeGraphs {
   extractor: ExtractorName;
   mode: KgMode;

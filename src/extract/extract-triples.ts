@@ -23,6 +23,7 @@ import { resolveExtractor, type Extractor, type SentenceExtractor } from './regi
 /** Parses a text into its sentences (one text may hold several). */
 export type SentenceParser = (text: string) => ParsedSentence[] | ParsedSentence;
 
+/** Progress events of the extractors. */
 export interface ExtractProgress {
   side: RecordSide;
   /** Records done so far, of `total`. */
@@ -30,6 +31,7 @@ export interface ExtractProgress {
   total: number;
 }
 
+/** Options of `extractTriples`: extractor, parser, which side of the records. */
 export interface ExtractTriplesOptions {
   /** Extractor name or alias, or an extractor from `EXTRACTORS`. */
   extractor: string | Extractor;

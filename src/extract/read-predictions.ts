@@ -16,6 +16,7 @@ import type { PredictionRecord } from '../probe/prediction-types.js';
 
 const STRING_FIELDS = ['queryId', 'dataset', 'factId', 'gold', 'maskedSentence', 'predictedSentence', 'goldSentence'] as const;
 
+/** Prediction records read from a file, with the run's metadata. */
 export interface LoadedPredictions {
   records: PredictionRecord[];
   /** The probe run's meta file beside the predictions, or null when there is none. */

@@ -18,6 +18,7 @@ import { svoExtraction } from './svo.js';
 import { svoPlusExtraction } from './svo-plus.js';
 import { clauseExtraction } from './clause.js';
 
+/** The name of an extractor. */
 export type ExtractorName = 'entity-prep' | 'svo' | 'svo-plus' | 'clause' | 'lama';
 
 interface ExtractorInfo {
@@ -32,6 +33,7 @@ interface ExtractorInfo {
   description: string;
 }
 
+/** An extractor that reads triples from parsed sentences. */
 export interface SentenceExtractor extends ExtractorInfo {
   input: 'sentence';
   /** Triples of a parsed sentence, with the words of each part. */
@@ -43,8 +45,10 @@ export interface RecordExtractor extends ExtractorInfo {
   extract: (record: PredictionRecord, side: RecordSide) => Triple[];
 }
 
+/** A triple extractor: from parsed sentences or from prediction records. */
 export type Extractor = SentenceExtractor | RecordExtractor;
 
+/** The extractors by name. */
 export const EXTRACTORS: Readonly<Record<ExtractorName, Extractor>> = Object.freeze({
   'entity-prep': {
     name: 'entity-prep', aliases: ['spacy'], version: 1, input: 'sentence', extract: entityPrepExtraction,

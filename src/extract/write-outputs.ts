@@ -15,6 +15,7 @@ import type { KnowledgeGraph } from '../kg/types.js';
 import { LMKG_VERSION } from '../version.js';
 import type { ExtractedKnowledgeGraphs } from './extract-knowledge-graphs.js';
 
+/** Options of `writeExtractOutputs`: output folder and file formats. */
 export interface WriteExtractOutputsOptions {
   /** Also write GEXF files. */
   gexf?: boolean;

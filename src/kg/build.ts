@@ -16,6 +16,7 @@ import { KG_DEFAULTS } from './defaults.js';
 import { normaliseKey } from './normalise.js';
 import type { KgMeta, KgMode, KnowledgeGraph, Triple, TriplePart, TripleWithProvenance } from './types.js';
 
+/** Options of `buildKnowledgeGraph`: graph metadata and key normalisation. */
 export interface BuildKnowledgeGraphOptions {
   mode?: KgMode;
   /** Graph attributes to record (lmkgVersion and mode are filled in). */

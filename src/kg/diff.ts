@@ -14,6 +14,7 @@ import { UsageError } from '../errors.js';
 import { copyEdgeAttributes, createKnowledgeGraph } from './create.js';
 import type { KnowledgeGraph, KgMeta } from './types.js';
 
+/** Triples only in the first graph, only in the second, and in both. */
 export interface KgDiff {
   /** Triples in both graphs (labels, counts and query ids from the predicted graph). */
   intersection: KnowledgeGraph;

@@ -18,8 +18,10 @@ import { kgFromGraphml, kgToGraphml } from './graphml.js';
 import { loadKnowledgeGraph, saveKnowledgeGraph } from './json.js';
 import type { KnowledgeGraph } from './types.js';
 
+/** A knowledge graph file format. */
 export type KgFileFormat = 'json' | 'csv' | 'graphml' | 'gexf';
 
+/** The knowledge graph file formats lmkg reads and writes. */
 export const KG_FILE_FORMATS: readonly KgFileFormat[] = Object.freeze(['json', 'csv', 'graphml', 'gexf'] as KgFileFormat[]);
 
 /** The format of a path, from its extension. Throws InvalidOptionError for an unknown one. */

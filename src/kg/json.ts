@@ -17,6 +17,7 @@ import { KG_JSON_FORMAT, KG_JSON_FORMAT_VERSION } from './defaults.js';
 import { graphSafeKey } from './normalise.js';
 import { TRIPLE_PARTS, type KgEdge, type KgMeta, type KgNode, type KnowledgeGraph, type TriplePart } from './types.js';
 
+/** The JSON form of a knowledge graph (`saveKnowledgeGraph`). */
 export interface KnowledgeGraphJson {
   format: typeof KG_JSON_FORMAT;
   formatVersion: number;

@@ -7,6 +7,7 @@
  * `__proto__` (names every JavaScript object inherits) breaks its edge lookups and iteration. Such a
  * key gets one trailing space, which no normalised text has (normalising trims), so it stays unique.
  */
+/** The node key of a label: NFKC, trimmed, inner whitespace collapsed, lower-cased. */
 export function normaliseKey(text: string): string {
   return graphSafeKey(text.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase());
 }

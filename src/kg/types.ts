@@ -34,6 +34,7 @@ export interface Triple {
   object: string;
 }
 
+/** A triple with where it came from (record, sentence, extractor). */
 export interface TripleWithProvenance extends Triple {
   provenance: Provenance;
 }
@@ -75,6 +76,7 @@ export interface KgEdge {
  */
 export type KgView = 'fact' | 'context' | 'all';
 
+/** The views of a knowledge graph: fact triples, context triples, or all. */
 export const KG_VIEWS: readonly KgView[] = Object.freeze(['fact', 'context', 'all'] as KgView[]);
 
 /** Graph attributes: what the graph was built from. */

@@ -12,6 +12,7 @@ import { decodeFloat32, readSafetensors, type SafetensorsEntry } from './safeten
 import { modelNames, parameterSpecs } from './weight-names.js';
 import type { ModelWeights } from './weights.js';
 
+/** A model folder's config and weights, read from model.safetensors. */
 export interface LoadedCheckpoint {
   config: MaskedLmConfig;
   /** The config.json as read (fields lmkg does not use are kept for writing back). */

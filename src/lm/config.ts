@@ -5,7 +5,9 @@
  */
 import { DataFormatError, UsageError } from '../errors.js';
 
+/** The masked LM architectures lmkg builds: bert, roberta, distilbert. */
 export const ARCHITECTURES = Object.freeze(['bert', 'roberta', 'distilbert'] as const);
+/** A masked LM architecture. */
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 /** The HF class each architecture's masked-LM checkpoint is saved as (`architectures` in config.json). */

@@ -18,6 +18,7 @@ import { hubFileMetadata, hubFileMismatch, type HubFileMetadata } from './hub-me
 
 export const HUB_RECORD_FILE = '.lmkg-hub.json';
 
+/** Progress events of `downloadHubRepo`. */
 export interface HubDownloadProgress {
   stage: 'download';
   message: string;
@@ -26,6 +27,7 @@ export interface HubDownloadProgress {
   total?: number | null;
 }
 
+/** Options of `downloadHubRepo`: hub URL, cache folder, progress. */
 export interface HubDownloadOptions {
   /** Hub endpoint without trailing slash (see hubEndpoint). */
   endpoint: string;
@@ -36,6 +38,7 @@ export interface HubDownloadOptions {
   onProgress?: (event: HubDownloadProgress) => void;
 }
 
+/** What was downloaded from the hub: repository, revision and file hashes. */
 export interface HubRecord {
   hubId: string;
   endpoint: string;

@@ -16,6 +16,7 @@ import { maxSequenceLength, type MaskedLmConfig } from './config.js';
 import { resolveModelSource, type ModelSourceOptions, type ResolvedModelSource } from './model-source.js';
 import { readTokenizerInfo, vocabularyWords, type TokenizerInfo, type TokenWord } from '../tokenizers/index.js';
 
+/** Options of `MaskedLm.load`: threads, device, which graph to run. */
 export interface MaskedLmOptions extends ModelSourceOptions {
   /** onnxruntime intra-op threads (default: onnxruntime's choice, one per core). */
   threads?: number;
@@ -49,6 +50,7 @@ interface Tokenizer {
   decode(ids: number[], options?: { skip_special_tokens?: boolean }): string;
 }
 
+/** A loaded masked LM (tokenizer and onnxruntime session) that returns mask logits; call `dispose()`. */
 export class MaskedLm {
   readonly source: ResolvedModelSource;
   readonly config: MaskedLmConfig;

@@ -13,6 +13,7 @@ import { UsageError } from '../errors.js';
 import { countParameters } from './weight-names.js';
 import { initWeights } from './weights.js';
 
+/** Options of `initModel`: architecture, preset, tokenizer, output folder, seed. */
 export interface InitModelOptions {
   arch: Architecture;
   /** tiny, small or base (default tiny). */
@@ -28,6 +29,7 @@ export interface InitModelOptions {
   overwrite?: boolean;
 }
 
+/** The folder `initModel` wrote and the model's config. */
 export interface InitModelResult {
   dir: string;
   config: MaskedLmConfig;

@@ -29,6 +29,7 @@ export const HUB_ALIASES: Readonly<Record<string, string>> = Object.freeze({
   'distilbert-base-cased': 'Xenova/distilbert-base-cased',
 });
 
+/** A model folder or hub id resolved to a local folder and its ONNX file. */
 export interface ResolvedModelSource {
   /** The model as the user named it. */
   spec: string;
@@ -45,6 +46,7 @@ export interface ResolvedModelSource {
   notes: string[];
 }
 
+/** Where hub models come from and are cached. */
 export interface ModelSourceOptions {
   /** Hub endpoint (default `$HF_ENDPOINT`, else https://huggingface.co/). */
   hubUrl?: string;

@@ -14,7 +14,9 @@ import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { UsageError } from '../errors.js';
 
+/** Where onnxruntime runs: `cpu` or `cuda`. */
 export type Device = 'cpu' | 'cuda';
+/** The devices onnxruntime can run on. */
 export const DEVICES = Object.freeze(['cpu', 'cuda'] as const);
 
 export interface OrtSessionOptions {

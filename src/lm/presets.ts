@@ -6,6 +6,7 @@
 import { InvalidOptionError } from '../errors.js';
 import { validateConfig, type Architecture, type MaskedLmConfig } from './config.js';
 
+/** Model size presets (layers, hidden size, heads) by name. */
 export const MODEL_PRESETS = Object.freeze({
   /** 2 layers, hidden 128: about 0.4M parameters plus the embeddings; tests and quick runs. */
   tiny: Object.freeze({ hiddenSize: 128, numLayers: 2, numHeads: 2, intermediateSize: 512 }),
@@ -14,6 +15,7 @@ export const MODEL_PRESETS = Object.freeze({
   /** bert-base / roberta-base (12 layers) and distilbert-base (6 layers). */
   base: Object.freeze({ hiddenSize: 768, numLayers: 12, numHeads: 12, intermediateSize: 3072 }),
 });
+/** The name of a model size preset. */
 export type ModelPreset = keyof typeof MODEL_PRESETS;
 
 export interface PresetTokens {

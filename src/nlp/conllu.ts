@@ -21,6 +21,7 @@ export interface TreebankWord {
   spaceAfter: boolean;
 }
 
+/** One sentence of a CoNLL-U treebank. */
 export interface TreebankSentence {
   /** `# sent_id` when given, else `<file>#<n>`. */
   id: string;
@@ -31,6 +32,7 @@ export interface TreebankSentence {
   line: number;
 }
 
+/** The 17 Universal Dependencies part-of-speech tags. */
 export const UPOS_TAGS: readonly UposTag[] = Object.freeze([
   'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART',
   'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X',

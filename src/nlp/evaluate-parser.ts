@@ -8,6 +8,7 @@ import type { TreebankSentence, TreebankWord } from './conllu.js';
 import { parseTaggedWords, type ParsedTree, type ParserModel } from './parser-model.js';
 import { tagGoldWords } from './tag-gold-words.js';
 
+/** Unlabelled and labelled attachment scores of a parse. */
 export interface AttachmentScores {
   uas: number;
   las: number;
@@ -15,6 +16,7 @@ export interface AttachmentScores {
   words: number;
 }
 
+/** Attachment and tagging scores of the parser on a treebank split. */
 export interface ParserScores extends AttachmentScores {
   /** Share of words whose run-time UPOS equals the gold UPOS. */
   tagAccuracy: number;
@@ -23,6 +25,7 @@ export interface ParserScores extends AttachmentScores {
   parseSeconds: number;
 }
 
+/** Progress events of `evaluateParser`. */
 export interface EvaluateProgress {
   stage: 'evaluate';
   done: number;

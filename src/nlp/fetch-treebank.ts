@@ -16,11 +16,13 @@ import { UD_EWT_BASE_URL } from './defaults.js';
 import { UD_EWT_FILES, UD_EWT_SHA256 } from './treebank-checksums.js';
 import { TREEBANK_NAME } from './treebank.js';
 
+/** Progress events of `fetchTreebank`. */
 export type FetchTreebankProgress =
   | (DownloadProgress & { file: string })
   | { stage: 'verify' | 'install' | 'present'; file: string }
   | { stage: 'wait'; message: string };
 
+/** Options of `fetchTreebank`: where to put UD English EWT, the URL, progress. */
 export interface FetchTreebankOptions {
   /** Where the files are (default: `$LMKG_UD_URL`, else the pinned release on raw.githubusercontent.com). */
   baseUrl?: string;
@@ -34,6 +36,7 @@ export interface FetchTreebankOptions {
   signal?: AbortSignal;
 }
 
+/** Where `fetchTreebank` put the treebank and what it checked. */
 export interface FetchTreebankResult {
   folder: string;
   /** Files downloaded by this call (the others were already installed and verified). */

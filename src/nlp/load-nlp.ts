@@ -17,6 +17,7 @@ import { parseTaggedWords, type ParsedTree, type ParserModel } from './parser-mo
 import type { ParsedSentence, ParsedToken } from './types.js';
 import { analyzeText, tagWords, type TaggedToken } from './wink.js';
 
+/** Options of `loadNlp`: the parser model, its training and entity typing. */
 export interface LoadNlpOptions {
   /** Data root with ud/UD_English-EWT (default: `$LMKG_DATA_DIR`, else the cache). */
   dataDir?: string;
@@ -35,6 +36,7 @@ export interface LoadNlpOptions {
   onProgress?: (progress: ParserProgress) => void;
 }
 
+/** The loaded NLP pipeline: tagging, parsing and sentence splitting. */
 export interface Nlp {
   /** Tokens, lemmas, UPOS, dependency tree and entities of `text` (each wink sentence its own tree). */
   parse(text: string): ParsedSentence;

@@ -29,6 +29,7 @@ interface Header {
   arrays: Array<{ name: string; type: ArrayType; length: number }>;
 }
 
+/** Writes a parser model to a file. */
 export async function saveParserModel(model: ParserModel, file: string): Promise<void> {
   const { weights } = model;
   const arrays = {
@@ -78,6 +79,7 @@ export async function saveParserModel(model: ParserModel, file: string): Promise
   }
 }
 
+/** Reads a parser model written by `saveParserModel`. */
 export async function loadParserModel(file: string): Promise<ParserModel> {
   let buffer: Buffer;
   try {

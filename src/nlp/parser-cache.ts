@@ -16,6 +16,7 @@ import { tagGoldWords } from './tag-gold-words.js';
 import { trainParser, type TaggerProgress, type TrainingSentence, type TrainProgress } from './train-parser.js';
 import { readTreebank, treebankSha256 } from './treebank.js';
 
+/** Progress events of `loadOrTrainParser`. */
 export type ParserProgress =
   | TrainProgress
   | TaggerProgress
@@ -23,6 +24,7 @@ export type ParserProgress =
   | { stage: 'tag'; done: number; sentences: number }
   | { stage: 'load' | 'save'; file: string };
 
+/** Options of `loadOrTrainParser`: data root, cache, training limits. */
 export interface ParserCacheOptions extends DataRootOptions {
   /** Cache root (default `$LMKG_CACHE_DIR`, else `~/.cache/lmkg`). */
   cacheDir?: string;
@@ -37,6 +39,7 @@ export interface ParserCacheOptions extends DataRootOptions {
   onProgress?: (progress: ParserProgress) => void;
 }
 
+/** A parser model loaded from the cache or trained, with its file. */
 export interface CachedParser {
   model: ParserModel;
   file: string;

@@ -28,6 +28,7 @@ export interface ParserModelInfo {
   dev?: { uas: number; las: number; lasUniversal: number; words: number };
 }
 
+/** A trained dependency parser (tagger and transition weights). */
 export interface ParserModel {
   info: ParserModelInfo;
   /** Relation labels; label id = index. */
@@ -45,6 +46,7 @@ export interface ParserModel {
   weights: ParserWeights;
 }
 
+/** Heads and dependency labels of parsed words. */
 export interface ParsedTree {
   /** 0-based head of each word, -1 for the root. */
   heads: Int32Array;

@@ -36,6 +36,7 @@ export interface TrainingSentence {
   deprels: string[];
 }
 
+/** Progress events of `trainParser`. */
 export interface TrainProgress {
   stage: 'train';
   epoch: number;
@@ -54,6 +55,7 @@ export interface TaggerProgress {
   total: number;
 }
 
+/** Options of `trainParser`: epochs, seed, limits. */
 export interface TrainParserOptions {
   epochs?: number;
   seed?: number;

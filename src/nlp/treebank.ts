@@ -11,6 +11,7 @@ import { NotFoundError } from '../errors.js';
 import { dataFolder, type DataRootOptions } from '../data/paths.js';
 import { readConllu, type TreebankSentence } from './conllu.js';
 
+/** A split of the treebank. */
 export type TreebankSplit = 'train' | 'dev' | 'test';
 export const TREEBANK_NAME = 'UD_English-EWT';
 
@@ -38,6 +39,7 @@ export function treebankFiles(split: TreebankSplit, options: DataRootOptions = {
   return parts;
 }
 
+/** Options of `readTreebank`: data root and split. */
 export interface ReadTreebankOptions extends DataRootOptions {
   /** Keep the first `limit` sentences. */
   limit?: number;

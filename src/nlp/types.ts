@@ -8,6 +8,7 @@ export type UposTag =
   | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART'
   | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X';
 
+/** One token of a parsed sentence: text, lemma, UPOS, head and label. */
 export interface ParsedToken {
   /** 0-based position in the sentence. */
   index: number;
@@ -23,8 +24,10 @@ export interface ParsedToken {
   end: number;
 }
 
+/** The type of a named entity. */
 export type EntityType = 'PERSON' | 'PLACE' | 'ORGANIZATION' | 'DATE' | 'NUMBER' | 'OTHER';
 
+/** A named entity: its tokens and type. */
 export interface EntitySpan {
   /** Token range [start, end) (token indices). */
   start: number;
@@ -33,6 +36,7 @@ export interface EntitySpan {
   type: EntityType;
 }
 
+/** A parsed sentence: tokens, dependency tree and entities. */
 export interface ParsedSentence {
   text: string;
   tokens: ParsedToken[];

@@ -15,6 +15,7 @@ import { resolveOptions } from '../options.js';
 import { METRICS_DEFAULTS } from './defaults.js';
 import type { PredictionRecord } from './prediction-types.js';
 
+/** Options of `lamaMetrics`: k, the vocabulary, the substring count. */
 export interface LamaMetricsOptions {
   /** k of P@k (default 10). */
   k?: number;
@@ -24,6 +25,7 @@ export interface LamaMetricsOptions {
   substringTop?: number;
 }
 
+/** P@1, P@k and MRR at the fact or sentence level. */
 export interface LevelMetrics {
   /** Units whose gold is one token (in the common vocabulary, for `common`). */
   counted: number;
@@ -35,6 +37,7 @@ export interface LevelMetrics {
   mrr: number;
 }
 
+/** How often the gold object is a substring of a top prediction. */
 export interface SubstringCount {
   /** Sentences (all, counted or not) whose gold is a case-sensitive substring of a top token's word. */
   hits: number;
@@ -42,6 +45,7 @@ export interface SubstringCount {
   share: number;
 }
 
+/** LAMA metrics of one relation. */
 export interface RelationMetrics {
   /** Relation id (`place_of_birth`, `P19`), or the dataset id when records have no relation. */
   relation: string;
@@ -51,6 +55,7 @@ export interface RelationMetrics {
   substring: SubstringCount;
 }
 
+/** LAMA's metrics of prediction records, per relation and overall. */
 export interface LamaMetrics {
   k: number;
   ranking: 'full' | 'common';

@@ -5,6 +5,7 @@
 import type { Relation } from '../data/types.js';
 import type { SlotFill, SlotPositions } from './slot-fill.js';
 
+/** One predicted token with its probability. */
 export interface TokenPrediction {
   /** The vocabulary token, as in the tokenizer (e.g. `ĠParis`, `##ing`). */
   token: string;
@@ -43,6 +44,7 @@ export interface CommonVocabPrediction {
   fact: Omit<FactPrediction, 'sentences'>;
 }
 
+/** What the model predicted for one cloze query (one line of predictions.jsonl). */
 export interface PredictionRecord {
   queryId: string;
   dataset: string;

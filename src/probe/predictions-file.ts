@@ -9,6 +9,7 @@ import { DataFormatError, NotFoundError } from '../errors.js';
 import type { PredictionRecord } from './prediction-types.js';
 import type { SkippedQuery } from './probe-engine.js';
 
+/** What a probe run recorded: model, dataset, options, version. */
 export interface ProbeRunMeta {
   lmkgVersion: string;
   status: 'running' | 'complete';
@@ -62,6 +63,7 @@ export function runKey(meta: ProbeRunMeta): string {
   });
 }
 
+/** Reads the run metadata written beside a predictions file, or null when there is none. */
 export function readProbeMeta(out: string): ProbeRunMeta | null {
   const file = metaPath(out);
   if (!existsSync(file)) return null;

@@ -27,6 +27,7 @@ export interface EngineOptions {
   onBatch?: (done: number, total: number) => void;
 }
 
+/** A query the probe skipped, and why. */
 export interface SkippedQuery {
   queryId: string;
   reason: string;

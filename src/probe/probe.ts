@@ -22,10 +22,12 @@ import { FILL_RULES, type FillRule } from './slot-fill.js';
 import { commonVocabIds, encodeQueries, factKey, probeItems, type SkippedQuery } from './probe-engine.js';
 import { metaPath, partialPath, readPartialPredictions, readPredictions, readProbeMeta, runKey, type ProbeRunMeta } from './predictions-file.js';
 
+/** Progress events of `probe`. */
 export type ProbeProgress =
   | { stage: 'load' | 'encode' | 'resume' | 'write'; message: string }
   | { stage: 'probe'; done: number; total: number };
 
+/** Options of `probe`: top-k, batch size, limit, output file, fill rule. */
 export interface ProbeOptions {
   topK?: number;
   batchSize?: number;
@@ -49,6 +51,7 @@ export interface ProbeOptions {
   onProgress?: (event: ProbeProgress) => void;
 }
 
+/** The prediction records of a probe run, with its metadata. */
 export interface ProbeResult {
   /** Every record, in dataset order. */
   records: PredictionRecord[];

@@ -26,6 +26,7 @@ import { logSumExp, topKIds } from './scoring.js';
 /** How blanks are filled (see the file comment). */
 export type FillRule = 'whole-word' | 'raw' | 'multi-token';
 
+/** The rules for filling the blank of a predicted sentence. */
 export const FILL_RULES: readonly FillRule[] = Object.freeze(['whole-word', 'raw', 'multi-token'] as FillRule[]);
 
 /** Which rule chose a fill (recorded on every record). */
@@ -45,6 +46,7 @@ export type GoldCasing = 'as-written' | 'lowercase' | 'lowercase-strip-accents';
  */
 export type GoldRendering = 'model-decoder' | 'casing' | 'as-written';
 
+/** What went into the blank of a predicted sentence, and by which rule. */
 export interface SlotFill {
   /** The text put into the blank. */
   text: string;

@@ -13,6 +13,7 @@ import { validateReportData } from './validate-report-data.js';
 /** The id of the `<script type="application/json">` element the app reads its data from. */
 export const REPORT_DATA_ELEMENT_ID = 'lmkg-report-data';
 
+/** The self-contained report HTML page for report data. */
 export function renderReportHtml(data: ReportData): string {
   validateReportData(data, 'renderReportHtml(data)');
   const { script: rawScript, style } = readAppAssets();

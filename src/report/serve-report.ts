@@ -11,11 +11,13 @@ import { extname, join, sep } from 'node:path';
 import { InvalidOptionError, NotFoundError, UsageError } from '../errors.js';
 import { REPORT_DEFAULTS, SERVE_DEFAULTS } from './defaults.js';
 
+/** Options of `serveReport`: host and port. */
 export interface ServeReportOptions {
   /** TCP port; 0 (the default) picks a free one. */
   port?: number;
 }
 
+/** A running local report server; `close()` stops it. */
 export interface ReportServer {
   /** The report's address, e.g. http://127.0.0.1:41234/report.html */
   url: string;
@@ -39,6 +41,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
+/** Serves a run folder's report on a local HTTP server. */
 export async function serveReport(runDir: string, options: ServeReportOptions = {}): Promise<ReportServer> {
   const port = options.port ?? SERVE_DEFAULTS.port;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -63,13 +63,16 @@ export interface SummaryRow {
   chance: Partial<Record<ChanceField, ChanceView>>;
 }
 
+/** Whether an edge is in both graphs, only in the gold one, or only in the predicted one. */
 export type EdgeStatus = 'both' | 'missed' | 'new';
 
+/** A node of a graph in the report. */
 export interface GraphViewNode {
   id: string;
   label: string;
 }
 
+/** An edge of a graph in the report. */
 export interface GraphViewEdge {
   source: string;
   target: string;
@@ -80,6 +83,7 @@ export interface GraphViewEdge {
   queryIds: string[];
 }
 
+/** One probed query in the report: sentence, gold and predictions. */
 export interface QueryView {
   maskedSentence: string;
   predictedSentence: string;
@@ -101,6 +105,7 @@ export interface GraphView {
   queries: Record<string, QueryView>;
 }
 
+/** What happened to a fact over the report's snapshots. */
 export type FactStatus = 'acquired' | 'forgotten' | 'never';
 
 /** A per-fact timeline over an ordered series of snapshots (epochs) of one dataset. */
@@ -142,6 +147,7 @@ export interface PosView {
   overlap: number;
 }
 
+/** Everything the HTML report shows, as one JSON object. */
 export interface ReportData {
   title: string;
   createdAt: string;

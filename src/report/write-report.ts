@@ -12,6 +12,7 @@ import { renderReportHtml } from './render-report-html.js';
 import type { ReportData } from './types.js';
 import { writeTextAtomic } from '../files.js';
 
+/** Options of `writeReport`: report data and file names. */
 export interface WriteReportOptions {
   /** The data to show; read from `<run-dir>/<dataFile>` when not given. */
   data?: ReportData;
@@ -21,6 +22,7 @@ export interface WriteReportOptions {
   htmlFile?: string;
 }
 
+/** The report file written and its size. */
 export interface WriteReportResult {
   /** Path of the written report. */
   file: string;
@@ -28,6 +30,7 @@ export interface WriteReportResult {
 }
 
 /**
+ * Writes a run folder's self-contained HTML report.
  * @example
  * await writeReport('runs/epochs');   // { file: 'runs/epochs/report.html', bytes: 812345 }
  */

@@ -20,8 +20,10 @@ import { computeLayout } from './layout.js';
 import { renderReportHtml } from './render-report-html.js';
 import type { CellPart, GraphView, LayoutPart, ReportData, ReportParts, QueryView } from './types.js';
 
+/** One report page, one per dataset, or chosen by size. */
 export type ReportMode = 'single' | 'split' | 'auto';
 
+/** Options of `writeStudyReport`: mode and file names. */
 export interface WriteStudyReportOptions {
   /** Write report.html (report-data.json and the parts are always written). */
   html?: boolean;
@@ -30,6 +32,7 @@ export interface WriteStudyReportOptions {
   splitAboveBytes?: number;
 }
 
+/** The report files of a study. */
 export interface WriteStudyReportResult {
   file: string | null;
   mode: 'single' | 'split';
@@ -38,6 +41,7 @@ export interface WriteStudyReportResult {
   partFiles: number;
 }
 
+/** Writes a study's HTML report (one page or one per dataset). */
 export async function writeStudyReport(
   runDir: string, data: ReportData, cells: Iterable<GraphView[]>, options: WriteStudyReportOptions = {},
 ): Promise<WriteStudyReportResult> {

@@ -20,6 +20,7 @@ import { summaryCsv } from './summary-row.js';
 
 export const RUN_RECORD_FILE = 'run.json';
 
+/** Options of `assembleStudy`: report and chance settings. */
 export interface AssembleOptions {
   /** Write report.html (default: the study's `report` setting). */
   report?: boolean;
@@ -30,6 +31,7 @@ export interface AssembleOptions {
   onProgress?: (stage: 'timeline' | 'report', detail: string) => void;
 }
 
+/** What `assembleStudy` wrote and which cells are missing. */
 export interface AssembleResult {
   runDir: string;
   /** True when every cell is done or failed and the files were written. */
@@ -59,6 +61,7 @@ interface RunRecord {
   missing?: string[];
 }
 
+/** Assembles a study's summary and report from its finished cells. */
 export async function assembleStudy(runDir: string, options: AssembleOptions = {}): Promise<AssembleResult> {
   const status = studyStatus(runDir);
   const { plan } = status;

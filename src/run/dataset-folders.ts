@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { datasetNames } from '../data/index.js';
 import { safeFolderName } from './model-list.js';
 
+/** A dataset of a study and its folder. */
 export interface StudyDataset {
   /** The id as given: what the probe loads and run.json records. */
   id: string;

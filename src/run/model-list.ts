@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { NotFoundError, UsageError } from '../errors.js';
 import { SNAPSHOT_NAME } from './defaults.js';
 
+/** A model of a study: its name and folder or hub id. */
 export interface ModelEntry {
   /** What is passed to the probe: a local folder (absolute) or a hub id. */
   spec: string;

@@ -10,6 +10,7 @@ import { createProber } from '../probe/index.js';
 import { fetchTreebank, loadNlp, treebankProblem } from '../nlp/index.js';
 import { expandModels } from './model-list.js';
 
+/** Options of `prefetchStudy`: the study's models and datasets. */
 export interface PrefetchOptions {
   models: string[];
   extractors: string[];
@@ -19,6 +20,7 @@ export interface PrefetchOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** Downloads what a study needs (models, data, parser) before it runs. */
 export async function prefetchStudy(options: PrefetchOptions): Promise<void> {
   const say = options.onProgress ?? (() => {});
   const root = options.dataDir === undefined ? {} : { dataDir: options.dataDir };

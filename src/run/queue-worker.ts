@@ -18,6 +18,7 @@ import { LEASE_DEFAULTS, QUEUE_DEFAULTS } from './defaults.js';
 import { openQueueConnection, type CellJob } from './queue-connection.js';
 import { planHash, readPlan } from './study-plan.js';
 
+/** Options of `runQueueWorker`: queue URL, threads, stop signal. */
 export interface QueueWorkerOptions {
   /** Redis URL of the queue. */
   queue: string;
@@ -37,12 +38,14 @@ export interface QueueWorkerOptions {
   onEvent?: (event: WorkerEvent) => void;
 }
 
+/** Events of a queue worker: cells started, done or failed. */
 export type WorkerEvent =
   | { kind: 'ready'; queue: string }
   | { kind: 'start'; runDir: string; cell: string; attempt: number; jobId: string }
   | { kind: 'stage'; runDir: string; cell: string; stage: CellStage; detail?: string | undefined }
   | { kind: 'done' | 'failed'; runDir: string; cell: string; computed: boolean; error?: string | undefined; processMs: number; cellMs: number | null };
 
+/** Cells a queue worker ran. */
 export interface QueueWorkerResult {
   cellsDone: number;
   cellsFailed: number;
@@ -60,6 +63,7 @@ export type CellProcessMessage =
   | { type: 'progress'; stage: CellStage; detail?: string }
   | { type: 'outcome'; state: 'done' | 'failed' | 'stopped'; computed: boolean; error: string | null; seconds: number | null };
 
+/** Runs study cells from a redis queue until stopped. */
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<QueueWorkerResult> {
   const { Worker } = await import('bullmq'); // loaded only by commands that use the queue
   const connection = await openQueueConnection(options.queue);

@@ -25,6 +25,7 @@ import { planStudy, writePlan, type PlanCell, type StudyPlan } from './study-pla
 import { submitToQueue } from './study-queue.js';
 import { availableCpus, checkThreads } from '../cpus.js';
 
+/** Options of `runStudy`: models, datasets, output folder, shards, queue. */
 export interface RunStudyOptions {
   models: string[];
   datasets: string[];
@@ -71,6 +72,7 @@ export interface RunStudyOptions {
   onProgress?: (event: RunProgress) => void;
 }
 
+/** Progress events of `runStudy`. */
 export interface RunProgress {
   stage: CellStage | 'skip' | 'failed' | 'queue' | 'timeline' | 'report';
   cell: string;
@@ -81,6 +83,7 @@ export interface RunProgress {
   etaSeconds: number | null;
 }
 
+/** What `runStudy` computed and wrote. */
 export interface RunStudyResult {
   out: string;
   /** False when cells are left (stopped early, another shard's, or running elsewhere); run again (or `lmkg report`) to finish. */
@@ -97,6 +100,7 @@ export interface RunStudyResult {
   reportFile: string | null;
 }
 
+/** Runs a whole study (models x datasets: probe, extract, compare) and writes its report. */
 export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult> {
   const plan = await planAndCheck(options);
   const out = resolve(options.out);

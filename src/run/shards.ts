@@ -15,6 +15,7 @@ import { cacheDir, resolveDataset } from '../data/index.js';
 import { InvalidOptionError, UsageError } from '../errors.js';
 import { planDataset, planModel, type PlanCell, type StudyPlan } from './study-plan.js';
 
+/** One shard of a study's cells (`--shard i/n`). */
 export interface Shard {
   index: number;
   count: number;

@@ -51,6 +51,7 @@ export interface CellInputs {
   aedTimeBudgetSeconds: number;
 }
 
+/** The metrics of one cell (one model on one dataset). */
 export interface CellMetrics {
   dataset: string;
   model: string;

@@ -46,6 +46,7 @@ export interface StudySettings {
   factGroups?: string | undefined;
 }
 
+/** One cell of a study plan. */
 export interface PlanCell {
   /** `<dataset folder>/<model folder>`: the cell's folder under the run folder, and its id. */
   id: string;
@@ -53,6 +54,7 @@ export interface PlanCell {
   model: string;
 }
 
+/** The cells of a study and their settings. */
 export interface StudyPlan {
   lmkgVersion: string;
   /** The study's arguments as run.json records them. */

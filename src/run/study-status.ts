@@ -9,8 +9,10 @@ import { leaseFile, readLease, type LeaseHolder } from './cell-lease.js';
 import { cellDir, cellKey, readCellRecord } from './cell-record.js';
 import { readPlan, type PlanCell, type StudyPlan } from './study-plan.js';
 
+/** The state of a study cell. */
 export type CellState = 'done' | 'failed' | 'running' | 'missing';
 
+/** A study cell and its state. */
 export interface CellStatus extends PlanCell {
   state: CellState;
   /** The error of a failed cell. */
@@ -19,6 +21,7 @@ export interface CellStatus extends PlanCell {
   holder?: LeaseHolder;
 }
 
+/** The states of a study's cells. */
 export interface StudyStatus {
   runDir: string;
   plan: StudyPlan;
@@ -26,6 +29,7 @@ export interface StudyStatus {
   counts: Record<CellState, number>;
 }
 
+/** Reads the state of each cell of a study folder. */
 export function studyStatus(runDir: string): StudyStatus {
   const plan = readPlan(runDir);
   const cells = plan.cells.map((cell) => cellStatus(runDir, plan, cell));

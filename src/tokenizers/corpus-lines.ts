@@ -7,6 +7,7 @@ import { access, constants, open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DataFormatError, InvalidOptionError, NotFoundError, UsageError } from '../errors.js';
 
+/** A corpus file for tokenizer training, with its size. */
 export interface CorpusFile {
   readonly file: string;
   readonly bytes: number;

@@ -9,6 +9,7 @@ import { stagingFolder, swapFolderIntoPlace, writeTextAtomic } from '../files.js
 import { tokenizerFiles } from './tokenizer-files.js';
 import type { Tokenizer } from './types.js';
 
+/** Options of `saveTokenizer`. */
 export interface SaveTokenizerOptions {
   /** Replace a non-empty folder (default false: refuse). */
   overwrite?: boolean;

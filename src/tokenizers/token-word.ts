@@ -7,6 +7,7 @@
 import { byteOfCharCode } from './byte-level.js';
 import type { TokenizerInfo } from './tokenizer-info.js';
 
+/** The word a vocabulary token stands for, and whether a space comes before it. */
 export interface TokenWord {
   /** The token as text, markers stripped and without its leading space. */
   word: string;

@@ -14,9 +14,11 @@ import { configToken } from './specials.js';
 import { TRAINING_RECORD_FILE } from './tokenizer-files.js';
 import type { SpecialToken } from './types.js';
 
+/** How a tokenizer marks word starts. */
 export type TokenizerFamily = 'byte-level' | 'wordpiece' | 'metaspace' | 'other';
 
 
+/** What lmkg reads from a tokenizer.json: vocabulary, special tokens, family. */
 export interface TokenizerInfo {
   /** Folder holding tokenizer.json. */
   dir: string;

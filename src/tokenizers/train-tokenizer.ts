@@ -16,6 +16,7 @@ import { bpeTokenizerConfig, bpeTokenizerJson, wordPieceTokenizerConfig, wordPie
 import type { Tokenizer, TokenizerKind, TokenizerTrainingRecord, TrainTokenizerProgress } from './types.js';
 import { byteLevelWords, characterWords } from './word-symbols.js';
 
+/** Options of `trainTokenizer`: kind, corpus, vocabulary size. */
 export interface TrainTokenizerOptions {
   type: TokenizerKind;
   /** Text files or folders of `*.txt` files, one paragraph per line. */

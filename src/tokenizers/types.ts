@@ -6,6 +6,7 @@
 /** `bpe`: byte-level BPE as RoBERTa/GPT-2; `wordpiece`: BERT's WordPiece. */
 export type TokenizerKind = 'bpe' | 'wordpiece';
 
+/** A special token and its id. */
 export interface SpecialToken {
   readonly token: string;
   readonly id: number;
@@ -26,11 +27,13 @@ export interface TokenizerSpecials {
   readonly eos: SpecialToken | null;
 }
 
+/** Options of `Tokenizer.encode`. */
 export interface EncodeOptions {
   /** Add the post-processor's tokens around the text (`<s> ... </s>`, `[CLS] ... [SEP]`). Default true. */
   addSpecialTokens?: boolean;
 }
 
+/** Options of `Tokenizer.decode`. */
 export interface DecodeOptions {
   /** Drop special tokens from the text. Default false. */
   skipSpecialTokens?: boolean;

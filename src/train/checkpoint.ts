@@ -15,6 +15,7 @@ import type { AdamWState } from './optimizer.js';
 export const TRAINER_STATE_FILE = 'trainer_state.json';
 export const OPTIMIZER_FILE = 'optimizer.safetensors';
 
+/** One line of the training log: step, loss, learning rate. */
 export interface LogEntry {
   /** Optimizer step (1-based). */
   step: number;
@@ -28,6 +29,7 @@ export interface LogEntry {
   seconds: number;
 }
 
+/** The trainer state saved with each checkpoint. */
 export interface TrainerState {
   lmkgVersion: string;
   /** `epoch-<n>` or `step-<n>`. */
@@ -81,6 +83,7 @@ export function writeTrainingCheckpoint(runDir: string, checkpoint: CheckpointTo
   }
 }
 
+/** A training checkpoint folder and its epoch and step. */
 export interface CheckpointRef {
   dir: string;
   name: string;
@@ -101,6 +104,7 @@ export function listTrainingCheckpoints(runDir: string): CheckpointRef[] {
   return refs.sort((a, b) => a.globalStep - b.globalStep || (a.name.startsWith('epoch') ? 1 : -1));
 }
 
+/** Reads the trainer state of a training run folder. */
 export function readTrainerState(dir: string): TrainerState {
   const file = join(dir, TRAINER_STATE_FILE);
   try {

@@ -13,7 +13,9 @@ import type { TrainConfig } from './defaults.js';
 import type { MaskedMicroBatch } from './onnx-feeds.js';
 import type { AdamWState } from './optimizer.js';
 
+/** A training engine. */
 export type EngineName = 'onnx' | 'tfjs';
+/** The training engines: onnx (onnxruntime) and tfjs. */
 export const ENGINE_NAMES = Object.freeze(['onnx', 'tfjs'] as const);
 
 /** One micro-batch and the generator that masked it (dropout draws continue from it). */

@@ -33,6 +33,7 @@ import { prepareTrainingData, type PrepareDataOptions, type TrainingData } from 
 export const TRAIN_RUN_FILE = 'train_run.json';
 export const HOLDOUT_FILE = 'holdout.json';
 
+/** Options of `train`: config, output folder, progress, stop signal. */
 export interface TrainOptions {
   /** Text files, folders of *.txt, or `lama-evidence:<dataset>[,...]`. */
   corpus: string[];
@@ -52,11 +53,13 @@ export interface TrainOptions {
   signal?: AbortSignal;
 }
 
+/** Progress events of `train`. */
 export type TrainProgress =
   | { stage: 'prepare'; message: string }
   | { stage: 'step'; epoch: number; epochs: number; step: number; totalSteps: number; loss: number; learningRate: number; tokensPerSecond: number; etaSeconds: number }
   | { stage: 'checkpoint'; name: string; dir: string };
 
+/** What a `train` call wrote and ran: checkpoints, trainer state, backend and speed. */
 export interface TrainResult {
   out: string;
   /** Checkpoint folders written by this call, in order. */
@@ -115,6 +118,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   return runTraining(out, record, data, null, runtime, options);
 }
 
+/** Options of `resumeTraining`. */
 export interface ResumeOptions extends Pick<TrainOptions, 'onProgress' | 'signal' | 'dataDir'> {
   /** Engine, device or threads other than the recorded ones (honoured with a warning: not bit-exact). */
   runtime?: RuntimeOverrides;

@@ -16,6 +16,7 @@ export interface TrainingRuntime {
   threads: number;
 }
 
+/** Engine, device and threads that may change when a run resumes. */
 export type RuntimeOverrides = Partial<Pick<TrainConfig, 'engine' | 'device' | 'threads'>>;
 
 /** The runtime of a new run. */

@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import {
-  configFromHf, configToHf, DataFormatError, initWeights, loadCheckpoint, parameterSpecs, presetConfig, UsageError, writeSafetensors,
-  type MaskedLmConfig,
-} from '../../src/index.js';
+import { DataFormatError, loadCheckpoint, UsageError, type MaskedLmConfig } from '../../src/index.js';
+import { configFromHf, configToHf, initWeights, parameterSpecs, presetConfig, writeSafetensors } from '../../src/internal.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const bert = (): MaskedLmConfig => presetConfig('bert', 'tiny', { vocabSize: 50, padTokenId: 0 }, { maxLength: 16 });

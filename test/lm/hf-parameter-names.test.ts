@@ -9,10 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import {
-  configToHf, initWeights, loadCheckpoint, modelNames, parameterSpecs, readSafetensors, presetConfig, writeModelFolder,
-  type Architecture, type MaskedLmConfig, type ModelWeights,
-} from '../../src/index.js';
+import { loadCheckpoint, type Architecture, type MaskedLmConfig, type ModelWeights } from '../../src/index.js';
+import { configToHf, initWeights, modelNames, parameterSpecs, readSafetensors, presetConfig, writeModelFolder } from '../../src/internal.js';
 import { tempDir } from '../helpers/tmp.js';
 import { makeTokenizer } from './fixtures.js';
 import { HF_DECODER_WEIGHT, HF_EXTRA_NAMES, hfStoredNames, legacyLayerNormNames } from './fixtures/hf-parameter-names.js';

@@ -11,9 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import {
-  HUB_RECORD_FILE, initModel, IntegrityError, modelProblems, probe, resolveModelSource, UsageError, type ClozeQuery,
-} from '../../src/index.js';
+import { initModel, IntegrityError, probe, resolveModelSource, UsageError, type ClozeQuery } from '../../src/index.js';
+import { HUB_RECORD_FILE, modelProblems } from '../../src/internal.js';
 import { repositoryFiles, serveHub } from '../helpers/hub-server.js';
 import { tempDir } from '../helpers/tmp.js';
 import { makeTokenizer } from './fixtures.js';

@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { initModel, NetworkError, NotFoundError, probe, resolveModelSource, writeSafetensors, readSafetensors, decodeFloat32 } from '../../src/index.js';
+import { initModel, NetworkError, NotFoundError, probe, resolveModelSource } from '../../src/index.js';
+import { writeSafetensors, readSafetensors, decodeFloat32 } from '../../src/internal.js';
 import { tempDir } from '../helpers/tmp.js';
 import { makeTokenizer } from './fixtures.js';
 

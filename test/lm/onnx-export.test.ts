@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as ort from 'onnxruntime-node';
-import { buildOnnxModel, initWeights, presetConfig, type Architecture } from '../../src/index.js';
+import { type Architecture } from '../../src/index.js';
+import { buildOnnxModel, initWeights, presetConfig } from '../../src/internal.js';
 
 async function run(session: ort.InferenceSession, ids: number[][], pad: number, extra: Record<string, ort.Tensor> = {}): Promise<ort.Tensor> {
   const width = Math.max(...ids.map((row) => row.length));

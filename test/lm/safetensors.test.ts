@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DataFormatError, decodeFloat32, parseSafetensors, readSafetensors, writeSafetensors } from '../../src/index.js';
+import { DataFormatError } from '../../src/index.js';
+import { decodeFloat32, parseSafetensors, readSafetensors, writeSafetensors } from '../../src/internal.js';
 import { tempDir } from '../helpers/tmp.js';
 
 function randomBits(count: number, seed: number): Float32Array {

@@ -3,9 +3,8 @@ import { rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import {
-  initWeights, MASK_MARKER, modelNames, presetConfig, probe, readTokenizerInfo, writeModelFolder, type PredictionRecord,
-} from '../../src/index.js';
+import { MASK_MARKER, probe, type PredictionRecord } from '../../src/index.js';
+import { initWeights, modelNames, presetConfig, readTokenizerInfo, writeModelFolder } from '../../src/internal.js';
 import { applyCasing, blankContext, goldCasing, placeFill } from '../../src/probe/slot-fill.js';
 import { loadTokenizer, normalizerCasing } from '../../src/tokenizers/index.js';
 import { sharedData } from '../helpers/data-dir.js';

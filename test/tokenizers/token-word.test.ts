@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { normaliseWord, readTokenizerInfo, tokenWord, type TokenizerInfo } from '../../src/index.js';
+import { type TokenizerInfo } from '../../src/index.js';
+import { normaliseWord, readTokenizerInfo, tokenWord } from '../../src/internal.js';
 import { loadTokenizer } from '../../src/tokenizers/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { makeTokenizer } from '../lm/fixtures.js';
