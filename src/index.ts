@@ -159,3 +159,12 @@ export {
   runDemo, groupTable, groupTableCsv, DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS, mostFrequentObjects, objectBaseline,
   type DemoOptions, type DemoResult, type DemoProgress, type GroupTable, type GroupRow, type ObjectBaseline,
 } from './demo/index.js';
+
+// option tables: one per command; its flags, config-file schema, defaults and validation are made from it
+export {
+  tableDefaults, tableSchema, resolveTableOptions, formatDefault, describeSpec, isValidValue,
+  type OptionSpec, type OptionTable, type OptionType, type SchemaProperty,
+} from './option-table.js';
+export { COMPARE_OPTIONS } from './compare/index.js';
+export { REPORT_OPTIONS } from './report/index.js';
+export { RUN_OPTIONS, WORKER_OPTIONS, STUDY_SETTING_OPTIONS } from './run/index.js';
