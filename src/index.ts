@@ -167,4 +167,6 @@ export {
 } from './option-table.js';
 export { COMPARE_OPTIONS } from './compare/index.js';
 export { REPORT_OPTIONS } from './report/index.js';
+export { PROBE_OPTIONS } from './probe/index.js';
+export { EXTRACT_OPTIONS } from './extract/index.js';
 export { RUN_OPTIONS, WORKER_OPTIONS, STUDY_SETTING_OPTIONS } from './run/index.js';

@@ -51,15 +51,15 @@ function flagParser(spec: OptionSpec, option: Option): ((value: string, previous
   }
 }
 
-export interface TableValues {
+export interface TableValues<T> {
   /** Every option of the table with a flag, under its library key: the user's value or the default. */
-  values: Record<string, unknown>;
+  values: T;
   /** Only the options the user gave on the command line. */
-  explicit: Record<string, unknown>;
+  explicit: Partial<T>;
 }
 
 /** Reads the values of `table`'s flags back from a parsed `command`, under the library's keys. */
-export function tableValues(command: Command, table: OptionTable): TableValues {
+export function tableValues<T extends object = Record<string, unknown>>(command: Command, table: OptionTable): TableValues<T> {
   const values: Record<string, unknown> = {};
   const explicit: Record<string, unknown> = {};
   for (const spec of table) {
@@ -72,5 +72,5 @@ export function tableValues(command: Command, table: OptionTable): TableValues {
     if (value !== undefined) values[spec.key] = value;
     if (given) explicit[spec.key] = value;
   }
-  return { values, explicit };
+  return { values: values as T, explicit: explicit as Partial<T> };
 }

@@ -29,8 +29,7 @@ export function registerCompareCommands(program: Command): void {
       '  $ lmkg compare kg/bert-spacy --graph all     # every triple, as the paper compared them',
     ].join('\n'))
     .action(async (dirs: string[], _options: unknown, self: Command) => {
-      const { values } = tableValues(self, COMPARE_OPTIONS);
-      const options = values as unknown as CompareFoldersOptions & { mode: CompareMode; reference: string };
+      const options = tableValues<CompareFoldersOptions & { mode: CompareMode; reference: string }>(self, COMPARE_OPTIONS).values;
       const progress = createProgressDisplay({ label: 'compare' });
       let result: CompareFoldersResult;
       try {

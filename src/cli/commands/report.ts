@@ -16,7 +16,7 @@ export function registerReportCommands(program: Command): void {
   addTableOptions(command, REPORT_OPTIONS)
     .addHelpText('after', '\nExamples:\n  $ lmkg report runs/epochs\n  $ lmkg report runs/epochs --serve --port 8080')
     .action(async (runDir: string, _options: unknown, self: Command) => {
-      const options = tableValues(self, REPORT_OPTIONS).values as { serve: boolean; port: number; reportMode?: 'auto' | 'single' | 'split' };
+      const options = tableValues<{ serve: boolean; port: number; reportMode?: 'auto' | 'single' | 'split' }>(self, REPORT_OPTIONS).values;
       if (!options.serve && self.getOptionValueSource('port') === 'cli') {
         throw new InvalidOptionError('lmkg report: --port needs --serve');
       }

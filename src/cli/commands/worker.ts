@@ -14,7 +14,7 @@ export function registerWorkerCommands(program: Command): void {
   addTableOptions(command, WORKER_OPTIONS)
     .addHelpText('after', '\nExamples:\n  $ lmkg worker --queue redis://head:6379\n  $ lmkg worker --queue redis://head:6379 --threads 8 --idle-exit 600')
     .action(async (_options: unknown, self: Command) => {
-      const options = tableValues(self, WORKER_OPTIONS).values as { queue: string; threads?: number; concurrency: number; idleExitSeconds?: number };
+      const options = tableValues<{ queue: string; threads?: number; concurrency: number; idleExitSeconds?: number }>(self, WORKER_OPTIONS).values;
       const controller = new AbortController();
       const stop = (): void => {
         process.stderr.write('\nstopping after the cells running now (Ctrl-C again to stop at once)\n');
