@@ -169,4 +169,6 @@ export { COMPARE_OPTIONS } from './compare/index.js';
 export { REPORT_OPTIONS } from './report/index.js';
 export { PROBE_OPTIONS } from './probe/index.js';
 export { EXTRACT_OPTIONS } from './extract/index.js';
+export { TRAIN_OPTIONS } from './train/index.js';
+export { DEMO_OPTIONS } from './demo/index.js';
 export { RUN_OPTIONS, WORKER_OPTIONS, STUDY_SETTING_OPTIONS } from './run/index.js';

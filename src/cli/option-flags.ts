@@ -40,6 +40,7 @@ function flagParser(spec: OptionSpec, option: Option): ((value: string, previous
         return value;
       };
     case 'list':
+      if (spec.flag!.includes('...>')) return null; // variadic: commander collects the values as given
       // a repeated flag adds to the list; the first one replaces the default
       return (value, previous) => {
         const items = value.split(',').map((s) => s.trim()).filter(Boolean);
