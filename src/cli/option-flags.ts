@@ -21,7 +21,9 @@ export function addTableOptions(command: Command, table: OptionTable): Command {
     if (spec.required) option.makeOptionMandatory();
     const commanderDefault = spec.switchTo !== undefined ? false : spec.default;
     if (commanderDefault !== undefined) option.default(commanderDefault, shown ?? undefined);
-    else if (shown !== null) option.description = `${spec.help} (default: ${shown})`;
+    // commander shows the default itself, except for unset ones and negated flags (--no-report)
+    const commanderShows = commanderDefault !== undefined && !option.negate;
+    if (!commanderShows && shown !== null) option.description = `${spec.help} (default: ${shown})`;
     command.addOption(option);
   }
   return command;
