@@ -27,3 +27,9 @@ export const PROBE_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'hubUrl', flag: '--hub-url <url>', type: 'string', defaultText: '$HF_ENDPOINT, else huggingface.co', help: 'Hugging Face hub endpoint' },
   { key: 'overwrite', flag: '--overwrite', type: 'boolean', default: PROBE_DEFAULTS.overwrite, help: 'replace an output file that holds another run\'s predictions' },
 ] satisfies OptionSpec[]);
+
+export const METRICS_OPTIONS: readonly OptionSpec[] = Object.freeze([
+  { key: 'k', flag: '--k <n>', type: 'integer', min: 1, default: METRICS_DEFAULTS.k, help: 'k of P@k' },
+  { key: 'commonVocab', flag: '--common-vocab <file>', type: 'string', defaultText: 'the full vocabulary', help: 'rank over the common vocabulary the file was probed with (`lmkg probe --common-vocab <file>`)' },
+  { key: 'json', flag: '--json', type: 'boolean', default: false, help: 'print JSON' },
+] satisfies OptionSpec[]);

@@ -2,9 +2,9 @@
  * @file One option table per command (src/option-table.ts): for every command, commander's
  * registered default = the table's default = the JSON Schema's default (lmkg.config.json, for run)
  * = the value the command records in its output (run.json, the compare JSON, the probe's
- * .meta.json, the kg meta, train_run.json), each command run once on tiny data; and every flag's
- * help ends with its default. demo, report and worker are checked on the first three only: the demo
- * takes minutes, a worker needs Redis, and report records no options.
+ * .meta.json, the kg meta, train_run.json, lmkg_model.json), each command run once on tiny data;
+ * and every flag's help ends with its default. demo, report, worker and metrics are checked on the
+ * first three only: the demo takes minutes, a worker needs Redis, report and metrics record no options.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { Command, Help } from 'commander';
 import { registerCompareCommands } from '../../src/cli/commands/compare.js';
 import { registerDemoCommands } from '../../src/cli/commands/demo.js';
 import { registerExtractCommands } from '../../src/cli/commands/extract.js';
+import { registerModelCommands } from '../../src/cli/commands/model.js';
 import { registerProbeCommands } from '../../src/cli/commands/probe.js';
 import { registerReportCommands } from '../../src/cli/commands/report.js';
 import { registerRunCommands } from '../../src/cli/commands/run.js';
@@ -21,7 +22,7 @@ import { registerTrainCommands } from '../../src/cli/commands/train.js';
 import { registerWorkerCommands } from '../../src/cli/commands/worker.js';
 import { tableValues } from '../../src/cli/option-flags.js';
 import {
-  COMPARE_OPTIONS, DEMO_OPTIONS, EXTRACT_OPTIONS, formatDefault, PROBE_OPTIONS, REPORT_OPTIONS, RUN_CONFIG_SCHEMA, RUN_OPTIONS, TRAIN_OPTIONS,
+  COMPARE_OPTIONS, DEMO_OPTIONS, EXTRACT_OPTIONS, formatDefault, METRICS_OPTIONS, MODEL_INIT_OPTIONS, PROBE_OPTIONS, REPORT_OPTIONS, RUN_CONFIG_SCHEMA, RUN_OPTIONS, TRAIN_OPTIONS,
   WORKER_OPTIONS, type OptionSpec, type OptionTable,
 } from '../../src/index.js';
 import { readKnowledgeGraph } from '../../src/kg/index.js';
@@ -33,6 +34,7 @@ import { tempDir } from '../helpers/tmp.js';
 type Json = Record<string, unknown>;
 
 interface CommandCase {
+  /** The command's path under lmkg: `run`, `model init`. */
   name: string;
   register: (program: Command) => void;
   table: OptionTable;
@@ -43,7 +45,7 @@ interface CommandCase {
 }
 
 let dir: string;
-const out: { run?: Json; compare?: Json; probe?: Json; kgMeta?: Json; train?: Json } = {};
+const out: { run?: Json; compare?: Json; probe?: Json; kgMeta?: Json; train?: Json; model?: Json } = {};
 
 async function cli(args: string[]): Promise<void> {
   const result = await runCli(args, { timeoutMs: 300_000 });
@@ -73,6 +75,9 @@ before(async () => {
   const trained = join(dir, 'train');
   await cli(['train', '--corpus', corpus, '--out', trained, '--max-steps', '1', '--epochs', '1', '--vocab-size', '300', '--min-frequency', '1', '--threads', '1']);
   out.train = readJson(join(trained, 'train_run.json'));
+  const initialised = join(dir, 'init');
+  await cli(['model', 'init', '--arch', 'roberta', '--tokenizer', join(dir, 'tokenizer'), '--out', initialised, '--no-onnx']);
+  out.model = readJson(join(initialised, 'lmkg_model.json'));
 });
 
 const graphOptions = (): Json => ((out.compare!.graphs as Json[])[0]!.options as Json);
@@ -111,6 +116,12 @@ const COMMANDS: CommandCase[] = [
     },
     given: ['corpus', 'out', 'maxSteps', 'epochs', 'vocabSize', 'minFrequency', 'threads'],
   },
+  {
+    name: 'model init', register: registerModelCommands, table: MODEL_INIT_OPTIONS,
+    recorded: (spec) => (out.model!.init as Json)[spec.key],
+    given: ['arch', 'tokenizer', 'out', 'onnx'],
+  },
+  { name: 'metrics', register: registerProbeCommands, table: METRICS_OPTIONS },
   { name: 'demo', register: registerDemoCommands, table: DEMO_OPTIONS },
   { name: 'report', register: registerReportCommands, table: REPORT_OPTIONS },
   { name: 'worker', register: registerWorkerCommands, table: WORKER_OPTIONS },
@@ -119,7 +130,7 @@ const COMMANDS: CommandCase[] = [
 function commandOf(c: CommandCase): Command {
   const program = new Command('lmkg');
   c.register(program);
-  return program.commands.find((command) => command.name() === c.name)!;
+  return c.name.split(' ').reduce((parent, name) => parent.commands.find((command) => command.name() === name)!, program);
 }
 
 test('for each command: commander default = option table default = JSON Schema default = the value its output records', () => {

@@ -3,9 +3,8 @@
  * `lmkg metrics` (LAMA precision from a predictions file).
  */
 import type { Command } from 'commander';
-import { lamaMetrics, METRICS_DEFAULTS, probe, PROBE_OPTIONS, readPredictions, readProbeMeta, sha256File, UsageError, type LamaMetrics, type MaskedLmOptions, type ProbeOptions } from '../../index.js';
+import { lamaMetrics, METRICS_OPTIONS, probe, PROBE_OPTIONS, readPredictions, readProbeMeta, sha256File, UsageError, type LamaMetrics, type MaskedLmOptions, type ProbeOptions } from '../../index.js';
 import { addTableOptions, tableValues } from '../option-flags.js';
-import { wholeNumber } from '../numbers.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
 
@@ -38,14 +37,13 @@ export function registerProbeCommands(program: Command): void {
       }
     });
 
-  program
+  const metrics = program
     .command('metrics')
     .description('LAMA metrics (P@1, P@k, MRR per relation and mean over relations) from a predictions file')
-    .argument('<predictions>', 'a predictions.jsonl written by `lmkg probe`')
-    .option('--k <n>', 'k of P@k', wholeNumber('--k', { min: 1 }), METRICS_DEFAULTS.k)
-    .option('--common-vocab <file>', 'rank over the common vocabulary the file was probed with (`lmkg probe --common-vocab <file>`)')
-    .option('--json', 'print JSON')
-    .action(async (file: string, flags: { k: number; commonVocab?: string; json?: boolean }) => {
+    .argument('<predictions>', 'a predictions.jsonl written by `lmkg probe`');
+  addTableOptions(metrics, METRICS_OPTIONS)
+    .action(async (file: string, _options: unknown, self: Command) => {
+      const flags = tableValues<{ k: number; commonVocab?: string; json: boolean }>(self, METRICS_OPTIONS).values;
       const records = readPredictions(file);
       if (flags.commonVocab !== undefined) {
         const meta = readProbeMeta(file);
