@@ -169,6 +169,7 @@ export { COMPARE_OPTIONS } from './compare/index.js';
 export { REPORT_OPTIONS } from './report/index.js';
 export { PROBE_OPTIONS, METRICS_OPTIONS } from './probe/index.js';
 export { MODEL_INIT_OPTIONS } from './lm/index.js';
+export { TOKENIZER_TRAIN_OPTIONS } from './tokenizers/index.js';
 export { EXTRACT_OPTIONS } from './extract/index.js';
 export { TRAIN_OPTIONS } from './train/index.js';
 export { DEMO_OPTIONS } from './demo/index.js';

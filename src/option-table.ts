@@ -40,8 +40,6 @@ export interface OptionSpec {
   readonly inFile?: boolean;
   /** The command cannot run without it (commander's mandatory option; then help shows no default). */
   readonly required?: boolean;
-  /** An older library key still accepted (with a deprecation warning), and the factor from its unit to this one's. */
-  readonly renamedFrom?: { readonly key: string; readonly factor: number };
 }
 
 export type OptionTable = readonly OptionSpec[];
@@ -88,40 +86,24 @@ export function isValidValue(spec: OptionSpec, value: unknown): boolean {
 
 /**
  * Merges `given` over the table's defaults: unknown keys, wrong types and values out of bounds
- * throw an InvalidOptionError that starts with `where` and names the option. A renamed option's
- * old key is converted (and warned about once per process). Keys in `passThrough` are kept as given.
+ * throw an InvalidOptionError that starts with `where` and names the option. Keys in
+ * `passThrough` (callbacks, signals) are kept as given.
  */
 export function resolveTableOptions<T extends object>(where: string, table: OptionTable, given: object | undefined, passThrough: readonly string[] = []): T {
   const byKey = new Map(table.map((spec) => [spec.key, spec]));
   const result: Record<string, unknown> = { ...tableDefaults(table) };
-  const entries = Object.entries(given ?? {});
-  for (const [rawKey, rawValue] of entries) {
-    if (passThrough.includes(rawKey)) {
-      result[rawKey] = rawValue;
+  for (const [key, value] of Object.entries(given ?? {})) {
+    if (passThrough.includes(key)) {
+      result[key] = value;
       continue;
     }
-    const renamed = table.find((spec) => spec.renamedFrom?.key === rawKey);
-    const spec = renamed ?? byKey.get(rawKey);
-    if (!spec) throw new InvalidOptionError(`${where}: unknown option "${rawKey}"; known options: ${[...byKey.keys(), ...passThrough].join(', ')}`);
-    if (rawValue === undefined) continue;
-    let value = rawValue;
-    if (renamed) {
-      if (entries.some(([k, v]) => k === renamed.key && v !== undefined)) throw new InvalidOptionError(`${where}: give "${renamed.key}" or the older "${rawKey}", not both`);
-      warnRenamed(where, rawKey, renamed.key);
-      value = typeof rawValue === 'number' ? rawValue * renamed.renamedFrom!.factor : rawValue;
-    }
-    if (!isValidValue(spec, value)) throw new InvalidOptionError(`${where}: option "${rawKey}" must be ${describeSpec(spec)}, got ${JSON.stringify(rawValue)}`);
-    result[spec.key] = value;
+    const spec = byKey.get(key);
+    if (!spec) throw new InvalidOptionError(`${where}: unknown option "${key}"; known options: ${[...byKey.keys(), ...passThrough].join(', ')}`);
+    if (value === undefined) continue;
+    if (!isValidValue(spec, value)) throw new InvalidOptionError(`${where}: option "${key}" must be ${describeSpec(spec)}, got ${JSON.stringify(value)}`);
+    result[key] = value;
   }
   return result as T;
-}
-
-const warned = new Set<string>();
-
-function warnRenamed(where: string, old: string, current: string): void {
-  if (warned.has(old)) return;
-  warned.add(old);
-  process.emitWarning(`${where}: option "${old}" is deprecated; use "${current}"`, 'DeprecationWarning');
 }
 
 /** One property of a JSON Schema (the draft 2020-12 subset that src/run/config-file.ts checks). */

@@ -38,7 +38,7 @@ function flagParser(spec: OptionSpec, option: Option): ((value: string, previous
     case 'enum':
       if (spec.switchTo !== undefined) return null;
       return (value) => {
-        if (!(spec.choices ?? []).includes(value)) throw new InvalidOptionError(`${flag} must be one of ${(spec.choices ?? []).join(', ')}, got "${value}"`);
+        if (!(spec.choices ?? []).includes(value)) throw new InvalidOptionError(`${flag} must be ${alternatives(spec.choices ?? [])}, got "${value}"`);
         return value;
       };
     case 'list':
@@ -76,4 +76,9 @@ export function tableValues<T extends object = Record<string, unknown>>(command:
     if (given) explicit[spec.key] = value;
   }
   return { values: values as T, explicit: explicit as Partial<T> };
+}
+
+/** `a, b or c`. */
+function alternatives(choices: readonly string[]): string {
+  return choices.length < 2 ? choices.join('') : `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
 }

@@ -2,7 +2,8 @@
  * @file One option table per command (src/option-table.ts): for every command, commander's
  * registered default = the table's default = the JSON Schema's default (lmkg.config.json, for run)
  * = the value the command records in its output (run.json, the compare JSON, the probe's
- * .meta.json, the kg meta, train_run.json, lmkg_model.json), each command run once on tiny data;
+ * .meta.json, the kg meta, train_run.json, lmkg_model.json, lmkg_tokenizer.json), each command
+ * run once on tiny data;
  * and every flag's help ends with its default. demo, report, worker and metrics are checked on the
  * first three only: the demo takes minutes, a worker needs Redis, report and metrics record no options.
  */
@@ -18,13 +19,15 @@ import { registerModelCommands } from '../../src/cli/commands/model.js';
 import { registerProbeCommands } from '../../src/cli/commands/probe.js';
 import { registerReportCommands } from '../../src/cli/commands/report.js';
 import { registerRunCommands } from '../../src/cli/commands/run.js';
+import { registerTokenizerCommands } from '../../src/cli/commands/tokenizer.js';
 import { registerTrainCommands } from '../../src/cli/commands/train.js';
 import { registerWorkerCommands } from '../../src/cli/commands/worker.js';
 import { tableValues } from '../../src/cli/option-flags.js';
 import {
   COMPARE_OPTIONS, DEMO_OPTIONS, EXTRACT_OPTIONS, formatDefault, METRICS_OPTIONS, MODEL_INIT_OPTIONS, PROBE_OPTIONS, REPORT_OPTIONS, RUN_CONFIG_SCHEMA, RUN_OPTIONS, TRAIN_OPTIONS,
-  WORKER_OPTIONS, type OptionSpec, type OptionTable,
+  resolveTableOptions, STUDY_SETTING_OPTIONS, tableDefaults, TOKENIZER_TRAIN_OPTIONS, WORKER_OPTIONS, type OptionSpec, type OptionTable,
 } from '../../src/index.js';
+import { resolveCompareOptions } from '../../src/compare/compare-options.js';
 import { readKnowledgeGraph } from '../../src/kg/index.js';
 import { loadNlp } from '../../src/nlp/index.js';
 import { runCli } from '../helpers/cli.js';
@@ -45,7 +48,7 @@ interface CommandCase {
 }
 
 let dir: string;
-const out: { run?: Json; compare?: Json; probe?: Json; kgMeta?: Json; train?: Json; model?: Json } = {};
+const out: { run?: Json; compare?: Json; probe?: Json; kgMeta?: Json; train?: Json; model?: Json; tokenizer?: Json } = {};
 
 async function cli(args: string[]): Promise<void> {
   const result = await runCli(args, { timeoutMs: 300_000 });
@@ -78,6 +81,9 @@ before(async () => {
   const initialised = join(dir, 'init');
   await cli(['model', 'init', '--arch', 'roberta', '--tokenizer', join(dir, 'tokenizer'), '--out', initialised, '--no-onnx']);
   out.model = readJson(join(initialised, 'lmkg_model.json'));
+  const wordpiece = join(dir, 'wordpiece');
+  await cli(['tokenizer', 'train', '--type', 'wordpiece', '--corpus', corpus, '--vocab-size', '200', '--out', wordpiece]);
+  out.tokenizer = readJson(join(wordpiece, 'lmkg_tokenizer.json'));
 });
 
 const graphOptions = (): Json => ((out.compare!.graphs as Json[])[0]!.options as Json);
@@ -120,6 +126,11 @@ const COMMANDS: CommandCase[] = [
     name: 'model init', register: registerModelCommands, table: MODEL_INIT_OPTIONS,
     recorded: (spec) => (out.model!.init as Json)[spec.key],
     given: ['arch', 'tokenizer', 'out', 'onnx'],
+  },
+  {
+    name: 'tokenizer train', register: registerTokenizerCommands, table: TOKENIZER_TRAIN_OPTIONS,
+    recorded: (spec) => (spec.key === 'cased' ? !out.tokenizer!.lowercase : out.tokenizer![spec.key]),
+    given: ['type', 'corpus', 'vocabSize', 'out'],
   },
   { name: 'metrics', register: registerProbeCommands, table: METRICS_OPTIONS },
   { name: 'demo', register: registerDemoCommands, table: DEMO_OPTIONS },
@@ -183,5 +194,23 @@ test('every flag\'s help ends with its default, taken from the table', () => {
       assert.ok(help.optionDescription(option).endsWith(`(default: ${shown})`), `${c.name} ${spec.flag}: "${help.optionDescription(option)}"`);
     }
     assert.match(command.helpInformation(), /--help/);
+  }
+});
+
+test('the library takes the same tables: a bad value names the option; the AED budget in milliseconds still works, with a warning', async () => {
+  assert.throws(() => resolveTableOptions('runStudy', STUDY_SETTING_OPTIONS, { seed: -1 }), /^InvalidOptionError: runStudy: option "seed" must be a whole number >= 0, got -1$/);
+  assert.throws(() => resolveTableOptions('runStudy', STUDY_SETTING_OPTIONS, { aedTimeBudgetMs: 1000 }), /runStudy: unknown option "aedTimeBudgetMs"; known options: .*aedTimeBudgetSeconds/);
+  assert.deepEqual(resolveTableOptions('runStudy', STUDY_SETTING_OPTIONS, {}), tableDefaults(STUDY_SETTING_OPTIONS));
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning.message);
+  process.on('warning', onWarning);
+  try {
+    assert.equal(resolveCompareOptions('compareGraphs', { aedTimeBudgetMs: 5000 }).aedTimeBudgetSeconds, 5);
+    assert.equal(resolveCompareOptions('compareGraphs', {}).aedTimeBudgetSeconds, 120);
+    assert.throws(() => resolveCompareOptions('compareGraphs', { aedTimeBudgetMs: 5000, aedTimeBudgetSeconds: 5 }), /give "aedTimeBudgetSeconds" or the older "aedTimeBudgetMs", not both/);
+    await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    assert.deepEqual(warnings, ['compareGraphs: option "aedTimeBudgetMs" is deprecated; use "aedTimeBudgetSeconds" (seconds)']);
+  } finally {
+    process.off('warning', onWarning);
   }
 });
