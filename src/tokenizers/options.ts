@@ -18,3 +18,9 @@ export const TOKENIZER_TRAIN_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'out', flag: '--out <dir>', type: 'string', required: true, help: 'output folder (created atomically; must not exist or be empty unless --force)' },
   { key: 'force', flag: '--force', type: 'boolean', default: false, help: 'replace a non-empty output folder' },
 ] satisfies OptionSpec[]);
+
+export const TOKENIZER_ENCODE_OPTIONS: readonly OptionSpec[] = Object.freeze([
+  { key: 'tokenizer', flag: '--tokenizer <path>', type: 'string', required: true, help: 'tokenizer folder or tokenizer.json' },
+  { key: 'specialTokens', flag: '--no-special-tokens', type: 'boolean', default: true, defaultText: 'added', help: 'leave out <s> </s> / [CLS] [SEP]' },
+  { key: 'json', flag: '--json', type: 'boolean', default: false, help: 'print JSON' },
+] satisfies OptionSpec[]);

@@ -4,8 +4,9 @@
  * = the value the command records in its output (run.json, the compare JSON, the probe's
  * .meta.json, the kg meta, train_run.json, lmkg_model.json, lmkg_tokenizer.json), each command
  * run once on tiny data;
- * and every flag's help ends with its default. demo, report, worker and metrics are checked on the
- * first three only: the demo takes minutes, a worker needs Redis, report and metrics record no options.
+ * and every flag's help ends with its default. demo, report, worker, metrics, data and parser are
+ * checked on the first three only: the demo takes minutes, a worker needs Redis, the others record
+ * no options (and the parser's training takes minutes).
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,9 +14,11 @@ import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { Command, Help } from 'commander';
 import { registerCompareCommands } from '../../src/cli/commands/compare.js';
+import { registerDataCommands } from '../../src/cli/commands/data.js';
 import { registerDemoCommands } from '../../src/cli/commands/demo.js';
 import { registerExtractCommands } from '../../src/cli/commands/extract.js';
 import { registerModelCommands } from '../../src/cli/commands/model.js';
+import { registerParserCommands } from '../../src/cli/commands/parser.js';
 import { registerProbeCommands } from '../../src/cli/commands/probe.js';
 import { registerReportCommands } from '../../src/cli/commands/report.js';
 import { registerRunCommands } from '../../src/cli/commands/run.js';
@@ -24,8 +27,9 @@ import { registerTrainCommands } from '../../src/cli/commands/train.js';
 import { registerWorkerCommands } from '../../src/cli/commands/worker.js';
 import { tableValues } from '../../src/cli/option-flags.js';
 import {
-  COMPARE_OPTIONS, DEMO_OPTIONS, EXTRACT_OPTIONS, formatDefault, METRICS_OPTIONS, MODEL_INIT_OPTIONS, PROBE_OPTIONS, REPORT_OPTIONS, RUN_CONFIG_SCHEMA, RUN_OPTIONS, TRAIN_OPTIONS,
-  resolveTableOptions, STUDY_SETTING_OPTIONS, tableDefaults, TOKENIZER_TRAIN_OPTIONS, WORKER_OPTIONS, type OptionSpec, type OptionTable,
+  COMPARE_OPTIONS, DATA_FETCH_OPTIONS, DATA_LIST_OPTIONS, DATA_VERIFY_OPTIONS, DEMO_OPTIONS, PARSE_OPTIONS, PARSER_EVAL_OPTIONS,
+  PARSER_FETCH_OPTIONS, PARSER_TRAIN_OPTIONS, EXTRACT_OPTIONS, formatDefault, METRICS_OPTIONS, MODEL_INIT_OPTIONS, PROBE_OPTIONS, REPORT_OPTIONS, RUN_CONFIG_SCHEMA, RUN_OPTIONS, TRAIN_OPTIONS,
+  resolveTableOptions, STUDY_SETTING_OPTIONS, tableDefaults, TOKENIZER_ENCODE_OPTIONS, TOKENIZER_TRAIN_OPTIONS, WORKER_OPTIONS, type OptionSpec, type OptionTable,
 } from '../../src/index.js';
 import { resolveCompareOptions } from '../../src/compare/compare-options.js';
 import { readKnowledgeGraph } from '../../src/kg/index.js';
@@ -132,9 +136,17 @@ const COMMANDS: CommandCase[] = [
     recorded: (spec) => (spec.key === 'cased' ? !out.tokenizer!.lowercase : out.tokenizer![spec.key]),
     given: ['type', 'corpus', 'vocabSize', 'out'],
   },
+  { name: 'tokenizer encode', register: registerTokenizerCommands, table: TOKENIZER_ENCODE_OPTIONS },
   { name: 'metrics', register: registerProbeCommands, table: METRICS_OPTIONS },
   { name: 'demo', register: registerDemoCommands, table: DEMO_OPTIONS },
   { name: 'report', register: registerReportCommands, table: REPORT_OPTIONS },
+  { name: 'data fetch', register: registerDataCommands, table: DATA_FETCH_OPTIONS },
+  { name: 'data list', register: registerDataCommands, table: DATA_LIST_OPTIONS },
+  { name: 'data verify', register: registerDataCommands, table: DATA_VERIFY_OPTIONS },
+  { name: 'parser fetch', register: registerParserCommands, table: PARSER_FETCH_OPTIONS },
+  { name: 'parser train', register: registerParserCommands, table: PARSER_TRAIN_OPTIONS },
+  { name: 'parser eval', register: registerParserCommands, table: PARSER_EVAL_OPTIONS },
+  { name: 'parse', register: registerParserCommands, table: PARSE_OPTIONS },
   { name: 'worker', register: registerWorkerCommands, table: WORKER_OPTIONS },
 ];
 

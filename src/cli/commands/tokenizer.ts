@@ -3,7 +3,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InvalidOptionError, loadTokenizer, saveTokenizer, trainTokenizer, TOKENIZER_TRAIN_OPTIONS, UsageError, type TokenizerKind } from '../../index.js';
+import { InvalidOptionError, loadTokenizer, saveTokenizer, trainTokenizer, TOKENIZER_ENCODE_OPTIONS, TOKENIZER_TRAIN_OPTIONS, UsageError, type TokenizerKind } from '../../index.js';
 import { addTableOptions, tableValues } from '../option-flags.js';
 import { createProgressDisplay, formatMegabytes, type ProgressDisplay } from '../progress.js';
 
@@ -81,15 +81,13 @@ export function registerTokenizerCommands(program: Command): void {
       }
     });
 
-  tokenizer
+  addTableOptions(tokenizer
     .command('encode')
-    .description('show the tokens and ids of a text (any Hugging Face byte-level BPE or WordPiece tokenizer.json)')
-    .requiredOption('--tokenizer <path>', 'tokenizer folder or tokenizer.json')
-    .option('--no-special-tokens', 'leave out <s> </s> / [CLS] [SEP]')
-    .option('--json', 'print JSON')
+    .description('show the tokens and ids of a text (any Hugging Face byte-level BPE or WordPiece tokenizer.json)'), TOKENIZER_ENCODE_OPTIONS)
     .argument('<text...>', 'the text (words are joined with spaces)')
     .addHelpText('after', '\nExample:\n  $ lmkg tokenizer encode --tokenizer tokenizers/roberta-bpe "Dante was born in <mask>."')
-    .action(async (words: string[], flags: { tokenizer: string; specialTokens: boolean; json?: boolean }) => {
+    .action(async (words: string[], _options: unknown, self: Command) => {
+      const flags = tableValues<{ tokenizer: string; specialTokens: boolean; json: boolean }>(self, TOKENIZER_ENCODE_OPTIONS).values;
       const tok = await loadTokenizer(flags.tokenizer);
       const text = words.join(' ');
       const ids = tok.encode(text, { addSpecialTokens: flags.specialTokens });
