@@ -126,3 +126,20 @@ export {
   runDemo, DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS,
   type DemoOptions, type DemoResult, type DemoProgress, type GroupTable, type GroupRow, type ObjectBaseline,
 } from './demo/index.js';
+
+// option tables: one per command; its flags, config-file schema, defaults and validation are made from it
+export {
+  tableDefaults, tableSchema, resolveTableOptions, formatDefault, describeSpec, isValidValue,
+  type OptionSpec, type OptionTable, type OptionType, type SchemaProperty,
+} from './option-table.js';
+export { COMPARE_OPTIONS } from './compare/index.js';
+export { REPORT_OPTIONS } from './report/index.js';
+export { PROBE_OPTIONS, METRICS_OPTIONS } from './probe/index.js';
+export { MODEL_INIT_OPTIONS } from './lm/index.js';
+export { TOKENIZER_TRAIN_OPTIONS, TOKENIZER_ENCODE_OPTIONS } from './tokenizers/index.js';
+export { DOWNLOAD_DEFAULTS, DATA_FETCH_OPTIONS, DATA_LIST_OPTIONS, DATA_VERIFY_OPTIONS } from './data/index.js';
+export { PARSER_FETCH_OPTIONS, PARSER_TRAIN_OPTIONS, PARSER_EVAL_OPTIONS, PARSE_OPTIONS } from './nlp/index.js';
+export { EXTRACT_OPTIONS } from './extract/index.js';
+export { TRAIN_OPTIONS } from './train/index.js';
+export { DEMO_OPTIONS } from './demo/index.js';
+export { RUN_OPTIONS, WORKER_OPTIONS, STUDY_SETTING_OPTIONS } from './run/index.js';

@@ -22,6 +22,7 @@ import { naturalCompare } from '../natural-order.js';
 import { LMKG_VERSION } from '../version.js';
 import { compareGraphs, type GraphComparison } from './compare-graphs.js';
 import type { CompareOptions, CompareProgress } from './compare-options.js';
+import { COMPARE_DEFAULTS } from './defaults.js';
 import { comparisonRow, comparisonRowsCsv, type ComparisonRow } from './comparison-table.js';
 import { factTimeline, factTimelineCsv, type FactTimeline } from './fact-timeline.js';
 import { pairwiseMatrix, type PairwiseMatrix } from './pairwise-matrix.js';
@@ -67,7 +68,7 @@ export interface CompareFoldersResult {
 
 /** Compares the kg folders at or below `dirs` (see the file comment). */
 export async function compareFolders(dirs: readonly string[], options: CompareFoldersOptions = {}): Promise<CompareFoldersResult> {
-  const { reference = 'gold', matrix: withMatrix, timeline: withTimeline, readPredictions: withRecords = true, out, onProgress, ...compare } = options;
+  const { reference = COMPARE_DEFAULTS.reference, matrix: withMatrix = false, timeline: withTimeline = false, readPredictions: withRecords = COMPARE_DEFAULTS.readPredictions, out, onProgress, ...compare } = options;
   const folders = await loadKgFolders(dirs, withRecords);
   const byName = new Map(folders.map((folder) => [folder.name, folder]));
   const referenceFolder = reference === 'gold' ? null : findFolder(byName, reference);
@@ -102,6 +103,8 @@ export async function compareFolders(dirs: readonly string[], options: CompareFo
       createdAt: new Date().toISOString(),
       mode: results[0]?.comparison.mode ?? compare.mode ?? null,
       reference,
+      /** The folder-level options; each graph's comparison options are in its `options`. */
+      options: { reference, matrix: withMatrix, timeline: withTimeline, readPredictions: withRecords },
       graphs: results.map(({ folder, reference: name, comparison }) => ({ name: folder.name, dir: folder.dir, referenceName: name, meta: folder.predicted.getAttributes(), ...comparison })),
       rows,
       ...(matrix === null ? {} : { matrix }),

@@ -188,7 +188,7 @@ export function compareCompactGraphs(graph: CompactGraph, ref: CompactGraph, res
       } else {
         const aed = approximateEditDistance(graph, ref, {
           maxNodes: resolved.aedMaxNodes,
-          timeBudgetMs: resolved.aedTimeBudgetMs,
+          timeBudgetMs: resolved.aedTimeBudgetSeconds * 1000,
           useLabels: resolved.useLabels,
           onProgress: (done, total) => progress?.({ metric: 'aed', done, total }),
         });

@@ -34,8 +34,10 @@ export interface CompareOptions {
   graph?: KgView;
   /** Count node and relation labels in AED, HED and exact GED (exact-defs; default true). */
   useLabels?: boolean;
-  /** AED's node limit (default 4,000) and time budget in ms (default 120,000). */
+  /** AED's node limit (default 4,000) and time budget in seconds (default 120). */
   aedMaxNodes?: number;
+  aedTimeBudgetSeconds?: number;
+  /** @deprecated the budget in milliseconds; use aedTimeBudgetSeconds. */
   aedTimeBudgetMs?: number;
   /** FEATHER settings; defaults: karateclub's (order 5, 25 points, theta max 2.5), the paper's in paper mode (order 10, rounded to 3). */
   featherOrder?: number;
@@ -64,7 +66,7 @@ export interface ResolvedCompareOptions {
   graph: KgView;
   useLabels: boolean;
   aedMaxNodes: number;
-  aedTimeBudgetMs: number;
+  aedTimeBudgetSeconds: number;
   feather: { order: number; evalPoints: number; thetaMax: number; normalisation: 'random-walk' | 'karateclub'; decimals: number | null };
   posWeighting: 'triples' | 'extractions';
   tagger: PosTagger | undefined;
@@ -82,7 +84,7 @@ const SCALAR_DEFAULTS = Object.freeze({
   mode: COMPARE_DEFAULTS.mode as CompareMode,
   useLabels: AED_DEFAULTS.useLabels,
   aedMaxNodes: AED_DEFAULTS.maxNodes,
-  aedTimeBudgetMs: AED_DEFAULTS.timeBudgetMs,
+  aedTimeBudgetSeconds: AED_DEFAULTS.timeBudgetMs / 1000,
   featherOrder: undefined as number | undefined,
   featherEvalPoints: undefined as number | undefined,
   featherThetaMax: undefined as number | undefined,
@@ -95,12 +97,18 @@ const SCALAR_DEFAULTS = Object.freeze({
 
 /** Validates and completes compare options (`where` starts every message). */
 export function resolveCompareOptions(where: string, options: CompareOptions = {}): ResolvedCompareOptions {
-  const { metrics, tagger, predictions, uncased, onProgress, featherDecimals, bootstrapReplicates, graph: graphOption, ...scalars } = options;
+  const { metrics, tagger, predictions, uncased, onProgress, featherDecimals, bootstrapReplicates, graph: graphOption, aedTimeBudgetMs, ...scalars } = options;
+  if (aedTimeBudgetMs !== undefined) {
+    if (scalars.aedTimeBudgetSeconds !== undefined) throw new InvalidOptionError(`${where}: give "aedTimeBudgetSeconds" or the older "aedTimeBudgetMs", not both`);
+    if (typeof aedTimeBudgetMs !== 'number') throw new InvalidOptionError(`${where}: option "aedTimeBudgetMs" must be a number, got ${JSON.stringify(aedTimeBudgetMs)}`);
+    warnOnce(`${where}: option "aedTimeBudgetMs" is deprecated; use "aedTimeBudgetSeconds" (seconds)`);
+    scalars.aedTimeBudgetSeconds = aedTimeBudgetMs / 1000;
+  }
   const resolved = resolveOptions(where, SCALAR_DEFAULTS, scalars, {
     mode: ['paper', 'exact-defs'],
     useLabels: 'boolean',
     aedMaxNodes: 'positive-integer',
-    aedTimeBudgetMs: 'number',
+    aedTimeBudgetSeconds: 'number',
     featherOrder: 'positive-integer',
     featherEvalPoints: 'positive-integer',
     featherThetaMax: 'number',
@@ -146,7 +154,7 @@ export function resolveCompareOptions(where: string, options: CompareOptions = {
     graph,
     useLabels: resolved.useLabels,
     aedMaxNodes: resolved.aedMaxNodes,
-    aedTimeBudgetMs: resolved.aedTimeBudgetMs,
+    aedTimeBudgetSeconds: resolved.aedTimeBudgetSeconds,
     feather,
     posWeighting,
     tagger,
@@ -162,7 +170,7 @@ export function resolveCompareOptions(where: string, options: CompareOptions = {
       graph,
       useLabels: resolved.useLabels,
       aedMaxNodes: resolved.aedMaxNodes,
-      aedTimeBudgetMs: resolved.aedTimeBudgetMs,
+      aedTimeBudgetSeconds: resolved.aedTimeBudgetSeconds,
       featherOrder: feather.order,
       featherEvalPoints: feather.evalPoints,
       featherThetaMax: feather.thetaMax,
@@ -176,4 +184,12 @@ export function resolveCompareOptions(where: string, options: CompareOptions = {
       bootstrapLevel: resolved.bootstrapLevel,
     },
   };
+}
+
+let warned = false;
+
+function warnOnce(message: string): void {
+  if (warned) return;
+  warned = true;
+  process.emitWarning(message, 'DeprecationWarning');
 }

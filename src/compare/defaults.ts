@@ -20,6 +20,10 @@ export const COMPARE_DEFAULTS = Object.freeze({
    * fact triples in `exact-defs` mode, every triple (the paper's graph) in `paper` mode.
    */
   graph: { 'exact-defs': 'fact', paper: 'all' } as const,
+  /** `compareFolders`: each graph against its own gold graph (`gold`), or against the graph of this name. */
+  reference: 'gold',
+  /** `compareFolders`: read the predictions files the graphs' meta names (P@1, the timeline). */
+  readPredictions: true,
 });
 
 /** Edit costs of `exact-defs` mode (Riesen & Bunke 2009's uniform costs; the paper's code used the same numbers). */
@@ -35,7 +39,7 @@ export const EDIT_COSTS = Object.freeze({
 export const AED_DEFAULTS = Object.freeze({
   /** Largest graph (nodes) AED accepts: the assignment matrix holds n1 x n2 doubles (4,000 x 4,000 = 128 MB). */
   maxNodes: 4000,
-  /** Wall-clock budget for one AED in milliseconds. */
+  /** Wall-clock budget for one AED in milliseconds (the options of compareGraphs and runStudy take seconds: aedTimeBudgetSeconds). */
   timeBudgetMs: 120_000,
   /** Node labels and relation labels count (false: structure only). */
   useLabels: true,

@@ -8,6 +8,14 @@ export const DATA_DEFAULTS = Object.freeze({
   limit: undefined as number | undefined,
 });
 
+/** `downloadFile` (LAMA's data.zip, the UD treebank). */
+export const DOWNLOAD_DEFAULTS = Object.freeze({
+  /** Retries after a failed attempt (each resumes where the last stopped). */
+  retries: 4,
+  /** Wait before the first retry, doubling after each. */
+  backoffMs: 500,
+});
+
 /** Where `lmkg data fetch` downloads LAMA from. */
 export const LAMA_URL = 'https://dl.fbaipublicfiles.com/LAMA/data.zip';
 

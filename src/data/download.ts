@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { NetworkError } from '../errors.js';
+import { DOWNLOAD_DEFAULTS } from './defaults.js';
 
 export interface DownloadProgress {
   stage: 'download';
@@ -38,8 +39,8 @@ class PermanentHttpError extends NetworkError {}
 
 /** Downloads `url` to `dest` (see the file comment). */
 export async function downloadFile(url: string, dest: string, options: DownloadOptions = {}): Promise<DownloadResult> {
-  const retries = options.retries ?? 4;
-  const backoffMs = options.backoffMs ?? 500;
+  const retries = options.retries ?? DOWNLOAD_DEFAULTS.retries;
+  const backoffMs = options.backoffMs ?? DOWNLOAD_DEFAULTS.backoffMs;
   const part = `${dest}.part`;
   await mkdir(dirname(dest), { recursive: true });
   let resumed = false;

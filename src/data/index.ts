@@ -13,7 +13,8 @@ export { downloadFile, type DownloadOptions, type DownloadProgress, type Downloa
 export { extractZip, unsafeEntryReason } from './extract-zip.js';
 export { verifyLamaFolder, lamaChecksPass, type FileCheck } from './verify.js';
 export { LAMA_SHA256, sha256File } from './checksums.js';
-export { DATA_DEFAULTS, LAMA_URL, lamaArchiveUrl } from './defaults.js';
+export { DATA_DEFAULTS, DOWNLOAD_DEFAULTS, LAMA_URL, lamaArchiveUrl } from './defaults.js';
 export { withCacheLock, readLockOwner, CACHE_LOCK_DEFAULTS, type CacheLockOptions, type CacheLockOwner } from './cache-lock.js';
 export { MASK_MARKER, type ClozeQuery, type LamaFact, type LamaShape, type Relation, type DatasetStats } from './types.js';
 export { datasetProblems, lamaFolderProblem, dataFixFor } from './preflight.js';
+export { DATA_FETCH_OPTIONS, DATA_LIST_OPTIONS, DATA_VERIFY_OPTIONS } from './options.js';

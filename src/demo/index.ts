@@ -4,3 +4,4 @@ export { groupTable, type GroupTable, type GroupRow } from './group-table.js';
 export { DEMO_DEFAULTS, DEMO_QUICK, PRETRAINED_MODELS, GOOGLE_RE_DATASETS } from './defaults.js';
 export { prepareDemo, demoProblems, demoTrainConfig, type PrepareProgress } from './preflight.js';
 export { mostFrequentObjects, objectBaseline, type ObjectBaseline } from './object-baseline.js';
+export { DEMO_OPTIONS } from './options.js';

@@ -35,3 +35,4 @@ export {
   phrasePrepositionTokens, baseRelation, relationIn,
   type DependencyTree, type TokenSpan, type PhraseOptions,
 } from './tree-helpers.js';
+export { EXTRACT_OPTIONS } from './options.js';

@@ -20,3 +20,4 @@ export { INIT_DEFAULTS, HUB_DEFAULTS } from './defaults.js';
 export { hubEndpoint, hubFileUrl, hubFileMetadata, hubFileMismatch, fileHash, type HubFileMetadata, type HubRequestOptions } from './hub-metadata.js';
 export { downloadHubRepo, readHubRecord, HUB_RECORD_FILE, type HubRecord, type HubDownloadOptions, type HubDownloadProgress } from './hub-download.js';
 export { modelProblems, modelProblem, type ModelPreflightOptions } from './preflight.js';
+export { MODEL_INIT_OPTIONS } from './options.js';

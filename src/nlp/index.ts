@@ -25,3 +25,4 @@ export {
 export { isProjective, projectivize } from './projectivize.js';
 export { PARSER_DEFAULTS, PARSER_VERSION, UD_EWT_RELEASE, UD_EWT_BASE_URL, parserTrainLimitFromEnv } from './defaults.js';
 export { parserProblem, treebankProblem } from './preflight.js';
+export { PARSER_FETCH_OPTIONS, PARSER_TRAIN_OPTIONS, PARSER_EVAL_OPTIONS, PARSE_OPTIONS } from './options.js';

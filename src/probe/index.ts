@@ -16,3 +16,4 @@ export { readPredictions, readPartialPredictions, readProbeMeta, metaPath, parti
 export { lamaMetrics, type LamaMetrics, type LamaMetricsOptions, type LevelMetrics, type RelationMetrics, type SubstringCount } from './metrics.js';
 export { PROBE_DEFAULTS, METRICS_DEFAULTS } from './defaults.js';
 export type { PredictionRecord, TokenPrediction, FactPrediction, CommonVocabPrediction } from './prediction-types.js';
+export { PROBE_OPTIONS, METRICS_OPTIONS } from './options.js';

@@ -86,9 +86,10 @@ export async function createProber(model: string | MaskedLm, options: MaskedLmOp
 
 /** Probes a dataset (an id such as `re-place-birth`, or cloze queries) with a model (folder, hub id or loaded MaskedLm). */
 export async function probe(model: string | MaskedLm, dataset: string | readonly ClozeQuery[], options: ProbeOptions & MaskedLmOptions = {}): Promise<ProbeResult> {
-  const { hubUrl, hubCacheDir, threads, graph, ...probeOptions } = options;
+  const { hubUrl, hubCacheDir, threads, device, graph, ...probeOptions } = options;
   const loadOptions: MaskedLmOptions = {
     ...(graph === undefined ? {} : { graph }),
+    ...(device === undefined ? {} : { device }),
     ...(hubUrl === undefined ? {} : { hubUrl }),
     ...(hubCacheDir === undefined ? {} : { hubCacheDir }),
     ...(threads === undefined ? {} : { threads }),

@@ -14,3 +14,4 @@ export type {
   ReportData, SummaryRow, Interval, IntervalField, ChanceField, ChanceView, EdgeStatus, GraphView, GraphViewNode, GraphViewEdge, QueryView,
   FactStatus, TimelineView, PosView, ReportParts, CellPart, LayoutPart,
 } from './types.js';
+export { REPORT_OPTIONS } from './options.js';

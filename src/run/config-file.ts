@@ -1,11 +1,13 @@
 /**
  * @file `lmkg.config.json`: the options of `lmkg run` in a file, checked against a JSON Schema
- * (RUN_CONFIG_SCHEMA, draft 2020-12 subset: type, enum, items, minimum, maximum, required,
- * additionalProperties). Errors name the file and the field. CLI options win over the file.
+ * (RUN_CONFIG_SCHEMA, made from RUN_OPTIONS; draft 2020-12 subset: type, enum, items, minimum,
+ * maximum, required, additionalProperties). Errors name the file and the field. CLI options win over the file.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataFormatError, NotFoundError } from '../errors.js';
+import { tableSchema } from '../option-table.js';
+import { RUN_OPTIONS } from './options.js';
 
 type Schema = {
   type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
@@ -17,44 +19,17 @@ type Schema = {
   minimum?: number;
   maximum?: number;
   minItems?: number;
+  default?: unknown;
   description?: string;
 };
 
-const stringList = (description: string): Schema => ({ type: 'array', items: { type: 'string' }, minItems: 1, description });
-
+/** Made from the run's option table (options.ts): every field with its type, bounds, default and help. */
 export const RUN_CONFIG_SCHEMA = Object.freeze({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'lmkg run configuration (lmkg.config.json)',
   type: 'object',
   additionalProperties: false,
-  properties: {
-    $schema: { type: 'string' },
-    models: stringList('hub ids, model folders, a folder of epoch-* snapshots, or a path with * in its last part'),
-    datasets: stringList('squad, re-place-birth, re-date-birth, re-place-death, trex:<id>, file:<path>'),
-    extractors: stringList('entity-prep (spacy), svo (textacy), svo-plus (custom), clause, lama'),
-    out: { type: 'string', description: 'run folder' },
-    topK: { type: 'integer', minimum: 1 },
-    batchSize: { type: 'integer', minimum: 1 },
-    limit: { type: 'integer', minimum: 1, description: 'queries per dataset (in file order)' },
-    mode: { enum: ['sentences', 'template'] },
-    filterJudgments: { type: 'boolean' },
-    fill: { enum: ['whole-word', 'multi-token', 'raw'], description: 'how blanks are filled (raw: the top token, as lmkg 0.1)' },
-    fillPieces: { type: 'integer', minimum: 1, description: 'longest multi-token fill' },
-    graph: { enum: ['fact', 'context', 'all'], description: 'which triples the graph metrics see (all: the paper\'s graph)' },
-    chance: { type: 'integer', minimum: 0, description: 'chance baseline: shuffles of the fills (0: none); computed only when reference is gold' },
-    chanceBlockSize: { type: 'integer', minimum: 2, description: 'facts per permutation block of the chance baseline' },
-    commonVocab: { type: 'string', description: 'common vocabulary file, one token per line' },
-    compareMode: { enum: ['exact-defs', 'paper'] },
-    reference: { type: 'string', description: '"gold" or a model name' },
-    bootstrap: { type: 'integer', minimum: 0 },
-    seed: { type: 'integer' },
-    aedMaxNodes: { type: 'integer', minimum: 1 },
-    aedTimeBudgetSeconds: { type: 'number', minimum: 0 },
-    report: { type: 'boolean' },
-    reportMode: { enum: ['auto', 'single', 'split'], description: 'one self-contained report.html (single), graphs loaded on demand from report-parts/ (split), or split above 8 MB of graphs (auto)' },
-    dataDir: { type: 'string' },
-    factGroups: { type: 'string', description: 'holdout.json of an lmkg train run: timelines per seen / held-out facts' },
-  },
+  properties: { $schema: { type: 'string' }, ...tableSchema(RUN_OPTIONS) },
 } satisfies Schema & { $schema: string; title: string });
 
 export type RunConfigFile = Record<string, unknown>;

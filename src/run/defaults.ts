@@ -1,5 +1,5 @@
-/** @file Defaults of `lmkg run`: one study = models x datasets x extractors. */
-import { CHANCE_DEFAULTS } from '../compare/index.js';
+/** @file Defaults of `lmkg run`: one study = models x datasets x extractors. Its flags and config-file fields: options.ts. */
+import { AED_DEFAULTS, BOOTSTRAP_DEFAULTS, CHANCE_DEFAULTS } from '../compare/index.js';
 
 export const RUN_DEFAULTS = Object.freeze({
   /** Extractors run on every predictions file: lmkg's clause extractor catches the slot most often (src/extract/README.md). */
@@ -31,12 +31,12 @@ export const RUN_DEFAULTS = Object.freeze({
   /** Facts per permutation block of the chance baseline. */
   chanceBlockSize: CHANCE_DEFAULTS.blockSize,
   /** Bootstrap replicates for P@1, triple P/R/F1 and POS overlap intervals. */
-  bootstrap: 1000,
-  /** Seed of the bootstrap resampling. */
-  seed: 0,
-  /** AED is skipped (HED is always computed) above this many nodes or this many seconds. */
-  aedMaxNodes: 4000,
-  aedTimeBudgetSeconds: 120,
+  bootstrap: BOOTSTRAP_DEFAULTS.replicates,
+  /** Seed of the bootstrap resampling and of the chance baseline's shuffles: `lmkg compare`'s (lmkg 0.1 used 0). */
+  seed: BOOTSTRAP_DEFAULTS.seed,
+  /** AED is skipped (HED is always computed) above this many nodes or this many seconds: `lmkg compare`'s limits. */
+  aedMaxNodes: AED_DEFAULTS.maxNodes,
+  aedTimeBudgetSeconds: AED_DEFAULTS.timeBudgetMs / 1000,
   /** Write report.html at the end. */
   report: true,
   /** `single` (one self-contained report.html), `split` (each cell's graphs in a file loaded on demand) or `auto` (split above 8 MB of graphs). */

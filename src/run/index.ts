@@ -29,3 +29,4 @@ export { runQueueWorker, createCellProcessPool, type CellProcessPool, type Queue
 export { cellJobId, openQueueConnection, type CellJob } from './queue-connection.js';
 export { prefetchStudy, type PrefetchOptions } from './prefetch.js';
 export { LEASE_DEFAULTS, QUEUE_DEFAULTS } from './defaults.js';
+export { RUN_OPTIONS, WORKER_OPTIONS, STUDY_SETTING_OPTIONS, RUN_ACTION_KEYS } from './options.js';

@@ -11,6 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Job } from 'bullmq';
+import { InvalidOptionError } from '../errors.js';
 import { tryAcquireLease } from './cell-lease.js';
 import { cellDir, cellKey, runtimeVersions, writeCellRecord, type CellRecord } from './cell-record.js';
 import type { CellStage } from './cell-runner.js';
@@ -31,7 +32,9 @@ export interface QueueWorkerOptions {
   lease?: { heartbeatMs?: number; expiryMs?: number; pollMs?: number };
   /** Stops taking cells when aborted (the cells running finish first). */
   signal?: AbortSignal;
-  /** Stop when no cell came for this long (default: run until the signal). */
+  /** Stop when no cell came for this many seconds (default: run until the signal). */
+  idleExitSeconds?: number;
+  /** @deprecated the same in milliseconds; use idleExitSeconds. */
   idleExitMs?: number;
   /** Cells a child process runs before a fresh one replaces it (default QUEUE_DEFAULTS.cellsPerProcess). */
   cellsPerProcess?: number;
@@ -109,9 +112,10 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
   await new Promise<void>((resolve) => {
     if (options.signal?.aborted) return resolve();
     options.signal?.addEventListener('abort', () => resolve(), { once: true });
-    if (options.idleExitMs !== undefined) {
+    const idleExitMs = idleExitAfterMs(options);
+    if (idleExitMs !== undefined) {
       const timer = setInterval(() => {
-        if (active === 0 && performance.now() - lastJobAt > options.idleExitMs!) {
+        if (active === 0 && performance.now() - lastJobAt > idleExitMs) {
           clearInterval(timer);
           resolve();
         }
@@ -227,4 +231,14 @@ async function recordCrash(job: CellJob, error: string, options: CellProcessOpti
   } finally {
     lease.release();
   }
+}
+
+/** idleExitSeconds in ms; the older idleExitMs still works, with a deprecation warning. */
+function idleExitAfterMs(options: QueueWorkerOptions): number | undefined {
+  if (options.idleExitSeconds !== undefined && options.idleExitMs !== undefined) throw new InvalidOptionError('runQueueWorker: give "idleExitSeconds" or the older "idleExitMs", not both');
+  if (options.idleExitMs !== undefined) {
+    process.emitWarning('runQueueWorker: option "idleExitMs" is deprecated; use "idleExitSeconds"', 'DeprecationWarning');
+    return options.idleExitMs;
+  }
+  return options.idleExitSeconds === undefined ? undefined : options.idleExitSeconds * 1000;
 }

@@ -131,7 +131,7 @@ export async function runCell(spec: CellSpec): Promise<CellMetrics> {
     bootstrapReplicates: spec.inputs.bootstrap,
     bootstrapSeed: spec.inputs.seed,
     aedMaxNodes: spec.inputs.aedMaxNodes,
-    aedTimeBudgetMs: spec.inputs.aedTimeBudgetSeconds * 1000,
+    aedTimeBudgetSeconds: spec.inputs.aedTimeBudgetSeconds,
   });
   const lama = lamaMetrics(spec.records);
   const p1Interval = spec.inputs.bootstrap > 0 ? factPrecisionAt1Bootstrap(spec.records, { replicates: spec.inputs.bootstrap, seed: spec.inputs.seed }) : null;

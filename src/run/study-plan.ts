@@ -13,15 +13,16 @@ import { DataFormatError, NotFoundError, UsageError } from '../errors.js';
 import { resolveExtractor } from '../extract/index.js';
 import { writeTextAtomic } from '../files.js';
 import type { LoadNlpOptions } from '../nlp/index.js';
-import { resolveOptions } from '../options.js';
+import { resolveTableOptions } from '../option-table.js';
 import { LMKG_VERSION } from '../version.js';
 import { studyDatasets, type StudyDataset } from './dataset-folders.js';
 import { RUN_DEFAULTS } from './defaults.js';
 import { expandModels, type ModelEntry } from './model-list.js';
+import { STUDY_SETTING_OPTIONS } from './options.js';
 
 export const PLAN_FILE = 'study.json';
 
-/** The settings a study's results depend on (RUN_DEFAULTS merged with what was given). */
+/** The settings a study's results depend on (STUDY_SETTING_OPTIONS' defaults merged with what was given). */
 export interface StudySettings {
   topK: number;
   batchSize: number;
@@ -86,18 +87,7 @@ export interface PlanInput {
 
 /** Resolves and checks a study's arguments into its plan (see the file comment). */
 export function planStudy(input: PlanInput): StudyPlan {
-  const { extractors: _extractors, ...defaults } = RUN_DEFAULTS;
-  const settings = resolveOptions<StudySettings>('runStudy', {
-    ...defaults, limit: undefined, commonVocab: undefined, dataDir: undefined, factGroups: undefined,
-  }, input.settings as Partial<StudySettings>, {
-    topK: 'positive-integer', batchSize: 'positive-integer', limit: 'positive-integer', mode: ['sentences', 'template'],
-    filterJudgments: 'boolean', fill: ['whole-word', 'raw', 'multi-token'], fillPieces: 'positive-integer', commonVocab: 'string',
-    compareMode: ['exact-defs', 'paper'], graph: ['fact', 'context', 'all'], chance: 'number', chanceBlockSize: 'positive-integer',
-    reference: 'string', bootstrap: 'number', seed: 'number', aedMaxNodes: 'positive-integer', aedTimeBudgetSeconds: 'number',
-    report: 'boolean', reportMode: ['auto', 'single', 'split'], dataDir: 'string', factGroups: 'string',
-  });
-  if (!Number.isInteger(settings.chance) || settings.chance < 0) throw new UsageError(`run: --chance must be a whole number of shuffles (0: no chance baseline), got ${settings.chance}`);
-  if (settings.chanceBlockSize < 2) throw new UsageError(`run: --chance-block-size must be at least 2, got ${settings.chanceBlockSize}`);
+  const settings = resolveTableOptions<StudySettings>('runStudy', STUDY_SETTING_OPTIONS, input.settings);
   if (input.datasets.length === 0) throw new UsageError('run: give at least one dataset (--datasets)');
   const extractors = [...new Set((input.extractors ?? RUN_DEFAULTS.extractors).map((name) => resolveExtractor(name).name))];
   for (const metric of input.metrics ?? []) {

@@ -19,3 +19,4 @@ export {
 export type {
   Tokenizer, TokenizerKind, TokenizerSpecials, SpecialToken, EncodeOptions, DecodeOptions, TokenizerTrainingRecord, TrainTokenizerProgress,
 } from './types.js';
+export { TOKENIZER_TRAIN_OPTIONS, TOKENIZER_ENCODE_OPTIONS } from './options.js';

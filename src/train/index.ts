@@ -31,3 +31,4 @@ export {
 } from './checkpoint.js';
 export { train, resumeTraining, epochOrder, TRAIN_RUN_FILE, HOLDOUT_FILE, type TrainOptions, type ResumeOptions, type TrainProgress, type TrainResult } from './loop.js';
 export { trainProblems, preflightTrain, checkpointSpace, CHECKPOINT_BYTES_PER_PARAMETER, type TrainPreflightInput } from './preflight.js';
+export { TRAIN_OPTIONS } from './options.js';

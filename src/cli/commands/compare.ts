@@ -1,51 +1,21 @@
 /**
- * @file `lmkg compare <kg-dir|run-dir> ...`: parses the flags, runs the library's `compareFolders`
+ * @file `lmkg compare <kg-dir|run-dir> ...`: the flags come from COMPARE_OPTIONS (src/compare/options.ts);
+ * runs the library's `compareFolders`
  * (every graph against a reference, its own gold graph by default; optionally the pairwise matrix
  * and the per-fact timeline; JSON + CSV with --out) and prints the tables.
  */
 import type { Command } from 'commander';
-import {
-  COMPARE_DEFAULTS, compareFolders, InvalidOptionError, KG_VIEWS, METRIC_NAMES,
-  type CompareFoldersResult, type CompareMode, type KgView, type MetricName,
-} from '../../index.js';
+import { COMPARE_OPTIONS, compareFolders, type CompareFoldersOptions, type CompareFoldersResult, type CompareMode } from '../../index.js';
+import { addTableOptions, tableValues } from '../option-flags.js';
 import { createProgressDisplay } from '../progress.js';
 import { formatTable } from '../table.js';
-import { wholeNumber, decimal } from '../numbers.js';
-
-interface CompareCommandOptions {
-  reference: string;
-  metrics: string;
-  mode: string;
-  graph?: string;
-  out?: string;
-  matrix?: boolean;
-  timeline?: boolean;
-  aedMaxNodes?: number;
-  aedTimeBudget?: number;
-  bootstrap: number;
-  seed?: number;
-  labels: boolean;
-  predictions: boolean;
-}
 
 export function registerCompareCommands(program: Command): void {
-  program
+  const command = program
     .command('compare')
     .description('compare knowledge graphs: triple P/R/F1, P@1, AED, HED, aligned edit distance, FEATHER, POS profile')
-    .argument('<dirs...>', 'kg folders written by `lmkg extract` (kg.json, gold_kg.json) or folders holding them (a run)')
-    .option('--reference <ref>', 'gold (each graph against its own gold graph) or the name of one of the graphs', 'gold')
-    .option('--metrics <list>', `comma-separated, from ${METRIC_NAMES.join(', ')}`, COMPARE_DEFAULTS.metrics.join(','))
-    .option('--mode <mode>', 'exact-defs (published definitions) or paper (the paper\'s code, quirks included)', COMPARE_DEFAULTS.mode)
-    .option('--graph <view>', `which triples the graph metrics compare: ${KG_VIEWS.join(', ')} (default: fact in exact-defs mode, all — the paper's graph — in paper mode)`)
-    .option('--out <file>', 'write the results as JSON to this file and as CSV beside it (.csv)')
-    .option('--matrix', 'also compute the full pairwise matrix of the graphs')
-    .option('--timeline', 'also build the per-fact timeline over the graphs in the order given (needs their predictions files)')
-    .option('--aed-max-nodes <n>', 'largest graph AED accepts (default 4000)', wholeNumber('--aed-max-nodes', { min: 1 }))
-    .option('--aed-time-budget <seconds>', 'time budget of one AED (default 120)', decimal('--aed-time-budget', { above: 0 }))
-    .option('--bootstrap <n>', 'bootstrap replicates for the intervals of P@1, P/R/F1 and POS overlap (0: none)', wholeNumber('--bootstrap'), 1000)
-    .option('--seed <n>', 'bootstrap seed (default 1337)', wholeNumber('--seed'))
-    .option('--no-labels', 'edit distances on structure only (node and relation labels ignored)')
-    .option('--no-predictions', 'do not read the predictions files (no P@1, no timeline)')
+    .argument('<dirs...>', 'kg folders written by `lmkg extract` (kg.json, gold_kg.json) or folders holding them (a run)');
+  addTableOptions(command, COMPARE_OPTIONS)
     .addHelpText('after', [
       '',
       'A run folder is searched for kg folders; they are taken in natural order (epoch-2 before epoch-10).',
@@ -58,33 +28,13 @@ export function registerCompareCommands(program: Command): void {
       '  $ lmkg compare kg/bert-spacy --mode paper --metrics aed,hed,feather',
       '  $ lmkg compare kg/bert-spacy --graph all     # every triple, as the paper compared them',
     ].join('\n'))
-    .action(async (dirs: string[], options: CompareCommandOptions) => {
-      const metrics = options.metrics.split(',').map((m) => m.trim()).filter(Boolean) as MetricName[];
-      const bad = metrics.find((m) => !(METRIC_NAMES as readonly string[]).includes(m));
-      if (bad !== undefined) throw new InvalidOptionError(`--metrics: unknown metric "${bad}"; choose from ${METRIC_NAMES.join(', ')}`);
-      if (options.mode !== 'paper' && options.mode !== 'exact-defs') {
-        throw new InvalidOptionError(`--mode must be "exact-defs" or "paper", got "${options.mode}"`);
-      }
-      if (options.graph !== undefined && !(KG_VIEWS as readonly string[]).includes(options.graph)) {
-        throw new InvalidOptionError(`--graph must be one of ${KG_VIEWS.join(', ')}, got "${options.graph}"`);
-      }
+    .action(async (dirs: string[], _options: unknown, self: Command) => {
+      const options = tableValues<CompareFoldersOptions & { mode: CompareMode; reference: string }>(self, COMPARE_OPTIONS).values;
       const progress = createProgressDisplay({ label: 'compare' });
       let result: CompareFoldersResult;
       try {
         result = await compareFolders(dirs, {
-          reference: options.reference,
-          mode: options.mode as CompareMode,
-          metrics,
-          ...(options.graph === undefined ? {} : { graph: options.graph as KgView }),
-          useLabels: options.labels,
-          bootstrapReplicates: options.bootstrap,
-          ...(options.aedMaxNodes === undefined ? {} : { aedMaxNodes: options.aedMaxNodes }),
-          ...(options.aedTimeBudget === undefined ? {} : { aedTimeBudgetMs: options.aedTimeBudget * 1000 }),
-          ...(options.seed === undefined ? {} : { bootstrapSeed: options.seed }),
-          matrix: options.matrix === true,
-          timeline: options.timeline === true,
-          readPredictions: options.predictions,
-          ...(options.out === undefined ? {} : { out: options.out }),
+          ...options,
           onProgress: ({ graph, index, total, progress: p }) => progress.update(index, total, `${graph}: ${p.metric}${p.total ? ` ${p.done}/${p.total}` : ''}`),
         });
         progress.update(result.folders.length, result.folders.length, 'done');
@@ -98,7 +48,7 @@ export function registerCompareCommands(program: Command): void {
         rows.map((r) => [r.graph, r.nodes, r.edges, num(r.p1), num(r.factP), num(r.factR), num(r.factF1), num(r.tripleP), num(r.tripleR), num(r.tripleF1),
           num(r.aed, 2), num(r.hed, 2), num(r.aligned, 2), num(r.featherCosine, 4), num(r.featherEuclidean, 3), num(r.posOverlap)]),
       ));
-      const view = results[0]?.comparison.graphView ?? options.graph ?? COMPARE_DEFAULTS.graph[options.mode];
+      const view = results[0]?.comparison.graphView ?? options.graph;
       console.log(`mode ${options.mode}; graph metrics on ${view === 'all' ? 'all triples (the paper\'s graph)' : `${view} triples`}; fact P/R/F1 per fact; ` +
         `reference: ${options.reference === 'gold' ? 'each graph\'s gold graph' : options.reference}`);
       for (const { folder, comparison } of results) {

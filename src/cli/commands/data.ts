@@ -3,24 +3,22 @@
  */
 import type { Command } from 'commander';
 import {
-  availableDatasets, dataFolder, dataRoot, fetchLama, IntegrityError, InvalidOptionError, loadLamaDataset, verifyLamaFolder,
-  type DatasetStats,
+  availableDatasets, DATA_FETCH_OPTIONS, DATA_LIST_OPTIONS, DATA_VERIFY_OPTIONS, dataFolder, dataRoot, fetchLama, IntegrityError, loadLamaDataset,
+  verifyLamaFolder, type DatasetStats,
 } from '../../index.js';
+import { addTableOptions, tableValues } from '../option-flags.js';
 import { createProgressDisplay, formatMegabytes } from '../progress.js';
 import { printTable } from '../table.js';
-import { wholeNumber } from '../numbers.js';
 
 export function registerDataCommands(program: Command): void {
   const data = program.command('data').description('get, list and check the LAMA probe data');
 
-  data
+  addTableOptions(data
     .command('fetch')
-    .description('download LAMA data.zip into the cache (resumable, checksummed, installed atomically)')
-    .option('--force', 'download again even if a verified copy is installed')
-    .option('--url <url>', 'archive URL (a mirror of LAMA data.zip; default $LMKG_LAMA_URL, else the official URL)')
-    .option('--retries <n>', 'retries after a failed attempt', wholeNumber('--retries'), 4)
+    .description('download LAMA data.zip into the cache (resumable, checksummed, installed atomically)'), DATA_FETCH_OPTIONS)
     .addHelpText('after', '\nExample:\n  $ lmkg data fetch\n  (installs into $LMKG_CACHE_DIR/lama, default ~/.cache/lmkg/lama)')
-    .action(async (options: { force?: boolean; url?: string; retries: number }) => {
+    .action(async (_options: unknown, self: Command) => {
+      const options = tableValues<{ force: boolean; url?: string; retries: number }>(self, DATA_FETCH_OPTIONS).values;
       const progress = createProgressDisplay({ label: 'LAMA data.zip', format: formatMegabytes });
       try {
         const result = await fetchLama({
@@ -41,14 +39,12 @@ export function registerDataCommands(program: Command): void {
       }
     });
 
-  data
+  addTableOptions(data
     .command('list')
-    .description('list the datasets lmkg can see, with fact, sentence and skipped-sentence counts')
-    .option('--dataset <id>', 'one dataset: squad, re-place-birth, re-date-birth, re-place-death, trex:<id> or file:<path>')
-    .option('--data-dir <dir>', 'data root with lama/ (default: $LMKG_DATA_DIR, else the cache)')
-    .option('--json', 'print JSON instead of a table')
+    .description('list the datasets lmkg can see, with fact, sentence and skipped-sentence counts'), DATA_LIST_OPTIONS)
     .addHelpText('after', '\nExamples:\n  $ lmkg data list\n  $ lmkg data list --dataset re-place-birth\n  $ lmkg data list --dataset file:./my-probe.jsonl')
-    .action(async (options: { dataset?: string; dataDir?: string; json?: boolean }) => {
+    .action(async (_options: unknown, self: Command) => {
+      const options = tableValues<{ dataset?: string; dataDir?: string; json: boolean }>(self, DATA_LIST_OPTIONS).values;
       const root = options.dataDir === undefined ? {} : { dataDir: options.dataDir };
       const ids = options.dataset ? [options.dataset] : availableDatasets(root);
       const stats: DatasetStats[] = [];
@@ -68,12 +64,12 @@ export function registerDataCommands(program: Command): void {
       }
     });
 
-  data
+  addTableOptions(data
     .command('verify')
-    .description('check the LAMA files against the official sha256 sums')
-    .option('--data-dir <dir>', 'data root with lama/ (default: $LMKG_DATA_DIR, else the cache)')
+    .description('check the LAMA files against the official sha256 sums'), DATA_VERIFY_OPTIONS)
     .addHelpText('after', '\nExample:\n  $ LMKG_DATA_DIR=../shared/data lmkg data verify')
-    .action(async (options: { dataDir?: string }) => {
+    .action(async (_options: unknown, self: Command) => {
+      const options = tableValues<{ dataDir?: string }>(self, DATA_VERIFY_OPTIONS).values;
       const folder = dataFolder('lama', options.dataDir === undefined ? {} : { dataDir: options.dataDir });
       const checks = await verifyLamaFolder(folder);
       printTable(['file', 'status', 'sha256'], checks.map((c) => [c.file, c.status === 'unchecked' ? 'no sum' : c.status, c.actual ?? '-']));

@@ -2,33 +2,26 @@
  * @file `lmkg demo` (npm start): the paper's knowledge-acquisition experiment on a laptop.
  */
 import type { Command } from 'commander';
-import { DEMO_DEFAULTS, InvalidOptionError, runDemo, type DemoProgress, type GroupRow } from '../../index.js';
+import { DEMO_OPTIONS, runDemo, type DemoProgress, type GroupRow } from '../../index.js';
+import { addTableOptions, tableValues } from '../option-flags.js';
 import { interruptSignal } from '../interrupt.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
-import { wholeNumber } from '../numbers.js';
 
 export function registerDemoCommands(program: Command): void {
-  program
+  const command = program
     .command('demo')
-    .description('train a tiny RoBERTa on LAMA evidence (20% of subjects held out), probe every epoch, build and compare graphs, write the report')
-    .option('--out <dir>', 'demo folder', DEMO_DEFAULTS.out)
-    .option('--quick', 'about 2 minutes (small run, no quality goal)')
-    .option('--pretrained', 'instead: bert-base-uncased, roberta-base and distilbert-base-uncased from the Hugging Face hub on the four datasets')
-    .option('--corpus <sources...>', 'more training text besides the evidence snippets (e.g. ../shared/data/corpus)')
-    .option('--epochs <n>', 'training epochs', wholeNumber('--epochs', { min: 1 }))
-    .option('--data-dir <dir>', 'data root (default: $LMKG_DATA_DIR, else the cache; fetched when missing)')
-    .option('--parser-model <file>', 'dependency-parser model file (default: trained once on UD English EWT and cached)')
+    .description('train a tiny RoBERTa on LAMA evidence (20% of subjects held out), probe every epoch, build and compare graphs, write the report');
+  addTableOptions(command, DEMO_OPTIONS)
     .addHelpText('after', '\nExamples:\n  $ npm start            (= lmkg demo, about 33 minutes on 2 cores)\n  $ lmkg demo --quick    (about 2 minutes)\n  $ lmkg demo --pretrained')
-    .action(async (options: { out: string; quick?: boolean; pretrained?: boolean; corpus?: string[]; epochs?: number; dataDir?: string; parserModel?: string }) => {
+    .action(async (_options: unknown, self: Command) => {
+      const { parserModel, ...options } = tableValues<{ out: string; quick: boolean; pretrained: boolean; corpus?: string[]; epochs?: number; dataDir?: string; parserModel?: string }>(self, DEMO_OPTIONS).values;
       const interrupt = interruptSignal('stopping (every finished step is kept; run the demo again to continue)');
       const progress = createProgressDisplay({ label: 'demo', format: (v) => String(v) });
       try {
         const result = await runDemo({
-          out: options.out, signal: interrupt.signal, onProgress: (event) => show(progress, event),
-          ...(options.quick ? { quick: true } : {}), ...(options.pretrained ? { pretrained: true } : {}),
-          ...(options.corpus ? { corpus: options.corpus } : {}), ...(options.epochs ? { epochs: options.epochs } : {}),
-          ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.parserModel ? { nlp: { modelFile: options.parserModel } } : {}),
+          ...options, signal: interrupt.signal, onProgress: (event) => show(progress, event),
+          ...(parserModel ? { nlp: { modelFile: parserModel } } : {}),
         });
         progress.stop();
         if (result.table) {

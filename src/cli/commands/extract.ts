@@ -3,36 +3,27 @@
  * sets and scores, written to a folder.
  */
 import type { Command } from 'commander';
-import {
-  EXTRACT_DEFAULTS, EXTRACTORS, extractKnowledgeGraphsFromFile, InvalidOptionError, writeExtractOutputs, type KgMode,
-} from '../../index.js';
+import { EXTRACT_OPTIONS, extractKnowledgeGraphsFromFile, writeExtractOutputs, type KgMode } from '../../index.js';
+import { addTableOptions, tableValues } from '../option-flags.js';
 import { createProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
 
 interface ExtractCommandOptions {
   predictions: string;
   extractor: string;
-  mode: string;
+  mode: KgMode;
   out: string;
   model?: string;
-  gexf?: boolean;
+  gexf: boolean;
   dataDir?: string;
   parserModel?: string;
 }
 
 export function registerExtractCommands(program: Command): void {
-  const extractors = Object.values(EXTRACTORS).map((e) => (e.aliases.length > 0 ? `${e.name} (${e.aliases.join(', ')})` : e.name)).join(', ');
-  program
+  const command = program
     .command('extract')
-    .description('extract triples from a predictions file and build the predicted and gold knowledge graphs')
-    .requiredOption('--predictions <file>', 'predictions file (JSONL written by `lmkg probe`)')
-    .option('--extractor <name>', `triple extractor: ${extractors}`, EXTRACT_DEFAULTS.extractor)
-    .option('--mode <mode>', 'triples (every distinct triple) or paper (one relation per source-target pair, the last; the paper\'s code)', EXTRACT_DEFAULTS.mode)
-    .requiredOption('--out <dir>', 'output folder (created; files in it are replaced)')
-    .option('--model <name>', 'model name to record (default: from the probe\'s .meta.json)')
-    .option('--gexf', 'also write GEXF files (Gephi) beside the GraphML files')
-    .option('--data-dir <dir>', 'data root with ud/UD_English-EWT for training the parser (default: $LMKG_DATA_DIR, else the cache)')
-    .option('--parser-model <file>', 'use this trained parser model file instead of the cached one')
+    .description('extract triples from a predictions file and build the predicted and gold knowledge graphs');
+  addTableOptions(command, EXTRACT_OPTIONS)
     .addHelpText('after', [
       '',
       'Writes kg.json, gold_kg.json, kg.csv, gold_kg.csv, intersection.csv, missed.csv, new.csv, the GraphML',
@@ -42,15 +33,13 @@ export function registerExtractCommands(program: Command): void {
       'Example:',
       '  $ lmkg extract --predictions runs/bert-re-place-birth.jsonl --extractor spacy --out kg/bert-spacy',
     ].join('\n'))
-    .action(async (options: ExtractCommandOptions) => {
-      if (options.mode !== 'triples' && options.mode !== 'paper') {
-        throw new InvalidOptionError(`--mode must be "triples" or "paper", got "${options.mode}"`);
-      }
+    .action(async (_options: unknown, self: Command) => {
+      const options = tableValues<ExtractCommandOptions>(self, EXTRACT_OPTIONS).values;
       const progress = createProgressDisplay({ label: 'extract' });
       try {
         const result = await extractKnowledgeGraphsFromFile(options.predictions, {
           extractor: options.extractor,
-          mode: options.mode as KgMode,
+          mode: options.mode,
           ...(options.model === undefined ? {} : { model: options.model }),
           nlp: {
             ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
@@ -63,7 +52,7 @@ export function registerExtractCommands(program: Command): void {
           onProgress: (event) => progress.update(event.done, event.total, `${event.side} sentences`),
         });
         progress.stop();
-        const files = await writeExtractOutputs(options.out, result, { gexf: options.gexf === true });
+        const files = await writeExtractOutputs(options.out, result, { gexf: options.gexf });
         const { diff } = result;
         printTable(['graph', 'nodes', 'edges'], [
           ['predicted (kg)', result.predicted.order, result.predicted.size],

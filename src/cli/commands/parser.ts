@@ -3,36 +3,34 @@
  */
 import type { Command } from 'commander';
 import {
-  evaluateParser, fetchTreebank, loadNlp, loadOrTrainParser, readTreebank, InvalidOptionError,
-  type ParserProgress, type ParserScores,
+  evaluateParser, fetchTreebank, loadNlp, loadOrTrainParser, PARSE_OPTIONS, PARSER_EVAL_OPTIONS, PARSER_FETCH_OPTIONS, PARSER_TRAIN_OPTIONS,
+  readTreebank, type ParserProgress, type ParserScores,
 } from '../../index.js';
+import { addTableOptions, tableValues } from '../option-flags.js';
 import { createProgressDisplay, formatMegabytes, type ProgressDisplay } from '../progress.js';
 import { printTable } from '../table.js';
-import { wholeNumber } from '../numbers.js';
 
-interface TrainFlags {
+/** The flags of parser train and eval, under loadOrTrainParser's keys. */
+interface ParserFlags {
   dataDir?: string;
-  limit?: number;
-  epochs?: number;
-  retrain?: boolean;
+  trainLimit?: number;
+  epochs: number;
 }
 
 export function registerParserCommands(program: Command): void {
   const parser = program.command('parser').description('get the UD English EWT treebank, train and evaluate the dependency parser');
 
-  parser
+  addTableOptions(parser
     .command('fetch')
-    .description('download UD English EWT (pinned release, sha256-checked) into the cache')
-    .option('--force', 'download again even if verified files are installed')
-    .option('--url <base>', 'base URL holding en_ewt-ud-{train,dev,test}.conllu (a mirror; default $LMKG_UD_URL, else the official release)')
-    .option('--retries <n>', 'retries after a failed attempt', wholeNumber('--retries'), 4)
+    .description('download UD English EWT (pinned release, sha256-checked) into the cache'), PARSER_FETCH_OPTIONS)
     .addHelpText('after', '\nExample:\n  $ lmkg parser fetch\n  (installs into $LMKG_CACHE_DIR/ud/UD_English-EWT, default ~/.cache/lmkg/ud/UD_English-EWT)')
-    .action(async (options: { force?: boolean; url?: string; retries: number }) => {
+    .action(async (_options: unknown, self: Command) => {
+      const options = tableValues<{ force: boolean; baseUrl?: string; retries: number }>(self, PARSER_FETCH_OPTIONS).values;
       const progress = createProgressDisplay({ label: 'UD_English-EWT', format: formatMegabytes });
       try {
         const result = await fetchTreebank({
           ...(options.force ? { force: true } : {}),
-          ...(options.url ? { baseUrl: options.url } : {}),
+          ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
           retries: options.retries,
           onProgress: (event) => {
             if (event.stage === 'download') progress.update(event.bytes, event.total, event.file);
@@ -49,18 +47,15 @@ export function registerParserCommands(program: Command): void {
       }
     });
 
-  parser
+  addTableOptions(parser
     .command('train')
-    .description('train the parser on EWT train (once: the model is cached) and print its dev scores')
-    .option('--data-dir <dir>', 'data root with ud/UD_English-EWT (default: $LMKG_DATA_DIR, else the cache)')
-    .option('--limit <n>', 'train on the first n sentences only', wholeNumber('--limit', { min: 1 }))
-    .option('--epochs <n>', 'passes over the training data', wholeNumber('--epochs', { min: 1 }))
-    .option('--retrain', 'train again even if a cached model exists')
+    .description('train the parser on EWT train (once: the model is cached) and print its dev scores'), PARSER_TRAIN_OPTIONS)
     .addHelpText('after', '\nExamples:\n  $ lmkg parser train\n  $ lmkg parser train --limit 2000 --epochs 8')
-    .action(async (flags: TrainFlags) => {
+    .action(async (_options: unknown, self: Command) => {
+      const flags = tableValues<ParserFlags & { retrain: boolean }>(self, PARSER_TRAIN_OPTIONS).values;
       const { display, onProgress } = progressReporter();
       try {
-        const result = await loadOrTrainParser({ ...trainOptions(flags), ...(flags.retrain ? { retrain: true } : {}), onProgress });
+        const result = await loadOrTrainParser({ ...flags, onProgress });
         display.stop();
         const info = result.model.info;
         console.log(`${result.trained ? 'trained' : 'cached'} model: ${result.file}`);
@@ -71,50 +66,40 @@ export function registerParserCommands(program: Command): void {
       }
     });
 
-  parser
+  addTableOptions(parser
     .command('eval')
-    .description('score the (cached) parser on EWT test: gold tokens, wink tags, punctuation included')
-    .option('--data-dir <dir>', 'data root with ud/UD_English-EWT (default: $LMKG_DATA_DIR, else the cache)')
-    .option('--split <split>', 'test or dev', 'test')
-    .option('--limit <n>', 'use the model trained on the first n sentences', wholeNumber('--limit', { min: 1 }))
-    .option('--epochs <n>', 'use the model trained for n epochs', wholeNumber('--epochs', { min: 1 }))
+    .description('score the (cached) parser on EWT test: gold tokens, wink tags, punctuation included'), PARSER_EVAL_OPTIONS)
     .addHelpText('after', '\nExample:\n  $ lmkg parser eval')
-    .action(async (flags: TrainFlags & { split: string }) => {
-      if (flags.split !== 'test' && flags.split !== 'dev') throw new InvalidOptionError(`--split must be "test" or "dev", got "${flags.split}"`);
+    .action(async (_options: unknown, self: Command) => {
+      const { split, ...flags } = tableValues<ParserFlags & { split: 'test' | 'dev' }>(self, PARSER_EVAL_OPTIONS).values;
       const { display, onProgress } = progressReporter();
       try {
-        const { model } = await loadOrTrainParser({ ...trainOptions(flags), onProgress });
-        const sentences = await readTreebank(flags.split, flags.dataDir === undefined ? {} : { dataDir: flags.dataDir });
+        const { model } = await loadOrTrainParser({ ...flags, onProgress });
+        const sentences = await readTreebank(split, flags.dataDir === undefined ? {} : { dataDir: flags.dataDir });
         const scores = evaluateParser(model, sentences, onProgress);
         display.stop();
-        printScores(flags.split, scores);
+        printScores(split, scores);
       } finally {
         display.stop();
       }
     });
 
-  program
+  addTableOptions(program
     .command('parse')
     .description('parse a sentence and print a CoNLL-U-like table (ID, FORM, LEMMA, UPOS, HEAD, DEPREL) and its entities')
-    .argument('<text>', 'the sentence (or a few)')
-    .option('--data-dir <dir>', 'data root with ud/UD_English-EWT (default: $LMKG_DATA_DIR, else the cache)')
-    .option('--model <file>', 'a parser model file (default: the cached model, trained on first use)')
-    .option('--json', 'print the ParsedSentence as JSON')
+    .argument('<text>', 'the sentence (or a few)'), PARSE_OPTIONS)
     .addHelpText('after', '\nExample:\n  $ lmkg parse "Allan Dwan was born in Toronto."')
-    .action(async (text: string, flags: { dataDir?: string; model?: string; json?: boolean }) => {
+    .action(async (text: string, _options: unknown, self: Command) => {
+      const { json, ...flags } = tableValues<{ dataDir?: string; modelFile?: string; json: boolean }>(self, PARSE_OPTIONS).values;
       const { display, onProgress } = progressReporter();
       let nlp;
       try {
-        nlp = await loadNlp({
-          ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
-          ...(flags.model === undefined ? {} : { modelFile: flags.model }),
-          onProgress,
-        });
+        nlp = await loadNlp({ ...flags, onProgress });
       } finally {
         display.stop();
       }
       const parsed = nlp.parse(text);
-      if (flags.json) {
+      if (json) {
         console.log(JSON.stringify(parsed, null, 2));
         return;
       }
@@ -126,14 +111,6 @@ export function registerParserCommands(program: Command): void {
         console.log(`\nentities: ${parsed.entities.map((e) => `${e.text} [${e.type}, tokens ${e.start + 1}-${e.end}]`).join('; ')}`);
       }
     });
-}
-
-function trainOptions(flags: TrainFlags) {
-  return {
-    ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
-    ...(flags.limit === undefined ? {} : { trainLimit: flags.limit }),
-    ...(flags.epochs === undefined ? {} : { epochs: flags.epochs }),
-  };
 }
 
 function progressReporter(): { display: ProgressDisplay; onProgress: (event: ParserProgress) => void } {

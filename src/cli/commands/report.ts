@@ -5,27 +5,23 @@
  * (re)writes report.html from it. With --serve, serves the run folder on 127.0.0.1 until Ctrl-C.
  */
 import type { Command } from 'commander';
-import { assembleStudy, hasPlan, InvalidOptionError, serveReport, UsageError, writeReport } from '../../index.js';
-import { wholeNumber } from '../numbers.js';
+import { assembleStudy, hasPlan, InvalidOptionError, REPORT_OPTIONS, serveReport, UsageError, writeReport } from '../../index.js';
+import { addTableOptions, tableValues } from '../option-flags.js';
 
 export function registerReportCommands(program: Command): void {
-  program
+  const command = program
     .command('report')
     .description('assemble a study (summary.csv, run.json, report.html) once its cells are done; or write report.html from report-data.json; --serve serves it on 127.0.0.1')
-    .argument('<run-dir>', 'a run folder written by `lmkg run`')
-    .option('--serve', 'then serve the folder on 127.0.0.1 until Ctrl-C')
-    .option('--port <n>', 'port for --serve (0 = a free port)', wholeNumber('--port', { min: 0, max: 65535 }), 0)
-    .option('--report-mode <mode>', 'auto (default: the study\'s setting), single (one self-contained file) or split (graphs loaded on demand)')
+    .argument('<run-dir>', 'a run folder written by `lmkg run`');
+  addTableOptions(command, REPORT_OPTIONS)
     .addHelpText('after', '\nExamples:\n  $ lmkg report runs/epochs\n  $ lmkg report runs/epochs --serve --port 8080')
-    .action(async (runDir: string, options: { serve?: boolean; port: number; reportMode?: string }, command: Command) => {
-      if (!options.serve && command.getOptionValueSource('port') === 'cli') {
+    .action(async (runDir: string, _options: unknown, self: Command) => {
+      const options = tableValues<{ serve: boolean; port: number; reportMode?: 'auto' | 'single' | 'split' }>(self, REPORT_OPTIONS).values;
+      if (!options.serve && self.getOptionValueSource('port') === 'cli') {
         throw new InvalidOptionError('lmkg report: --port needs --serve');
       }
-      if (options.reportMode !== undefined && !['auto', 'single', 'split'].includes(options.reportMode)) {
-        throw new InvalidOptionError(`lmkg report: --report-mode must be auto, single or split, got "${options.reportMode}"`);
-      }
       if (hasPlan(runDir)) {
-        const assembled = await assembleStudy(runDir, { report: true, ...(options.reportMode ? { reportMode: options.reportMode as 'auto' } : {}) });
+        const assembled = await assembleStudy(runDir, { report: true, ...(options.reportMode ? { reportMode: options.reportMode } : {}) });
         if (!assembled.complete) {
           const list = assembled.missing.slice(0, 20).map((c) => `  ${c.id} (${c.state})`).join('\n');
           throw new UsageError(`lmkg report: ${assembled.missing.length} of the study's cells are not finished, so nothing was assembled:\n${list}${assembled.missing.length > 20 ? '\n  ...' : ''}\n`

@@ -3,12 +3,12 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InvalidOptionError, loadTokenizer, saveTokenizer, trainTokenizer, UsageError, type TokenizerKind } from '../../index.js';
+import { InvalidOptionError, loadTokenizer, saveTokenizer, trainTokenizer, TOKENIZER_ENCODE_OPTIONS, TOKENIZER_TRAIN_OPTIONS, UsageError, type TokenizerKind } from '../../index.js';
+import { addTableOptions, tableValues } from '../option-flags.js';
 import { createProgressDisplay, formatMegabytes, type ProgressDisplay } from '../progress.js';
-import { wholeNumber } from '../numbers.js';
 
 interface TrainFlags {
-  type: string;
+  type: TokenizerKind;
   corpus: string[];
   vocabSize?: number;
   minFrequency?: number;
@@ -22,18 +22,10 @@ interface TrainFlags {
 export function registerTokenizerCommands(program: Command): void {
   const tokenizer = program.command('tokenizer').description('train byte-level BPE (RoBERTa) or WordPiece (BERT) tokenizers in the Hugging Face format');
 
-  tokenizer
+  const train = tokenizer
     .command('train')
-    .description('train a tokenizer on text files (one paragraph per line) and save it as a Hugging Face tokenizer folder')
-    .requiredOption('--type <type>', 'bpe (byte-level BPE, as RoBERTa) or wordpiece (as BERT)')
-    .requiredOption('--corpus <paths...>', 'text files, or folders of *.txt files (recursive)')
-    .option('--vocab-size <n>', 'vocabulary size, special tokens included (default: 52000 for bpe, 30522 for wordpiece)', wholeNumber('--vocab-size', { min: 1 }))
-    .option('--min-frequency <n>', 'pairs seen fewer times are never merged (default 2)', wholeNumber('--min-frequency', { min: 1 }))
-    .option('--limit-alphabet <n>', 'wordpiece: keep this many most frequent characters (default 1000)', wholeNumber('--limit-alphabet', { min: 1 }))
-    .option('--cased', 'wordpiece: keep case and accents (default: uncased, as bert-base-uncased)')
-    .option('--model-max-length <n>', 'model_max_length written to tokenizer_config.json (default 512)', wholeNumber('--model-max-length', { min: 1 }))
-    .requiredOption('--out <dir>', 'output folder (created atomically; must not exist or be empty unless --force)')
-    .option('--force', 'replace a non-empty output folder')
+    .description('train a tokenizer on text files (one paragraph per line) and save it as a Hugging Face tokenizer folder');
+  addTableOptions(train, TOKENIZER_TRAIN_OPTIONS)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -42,22 +34,23 @@ export function registerTokenizerCommands(program: Command): void {
         'The folder holds tokenizer.json and tokenizer_config.json (for transformers.js, Python transformers and tokenizers),\n' +
         'special_tokens_map.json, vocab.json + merges.txt (bpe) or vocab.txt (wordpiece), and lmkg_tokenizer.json (how it was trained).',
     )
-    .action(async (flags: TrainFlags) => {
-      if (flags.type !== 'bpe' && flags.type !== 'wordpiece') throw new InvalidOptionError(`--type must be bpe or wordpiece, got "${flags.type}"`);
-      const type: TokenizerKind = flags.type;
+    .action(async (_options: unknown, self: Command) => {
+      // the defaults depend on --type: only what the user typed goes to the library
+      const { values, explicit: flags } = tableValues<TrainFlags>(self, TOKENIZER_TRAIN_OPTIONS);
+      const { type, corpus, out } = values;
       if (type === 'bpe' && (flags.limitAlphabet !== undefined || flags.cased)) {
         throw new InvalidOptionError('--limit-alphabet and --cased apply to --type wordpiece only (byte-level BPE always has the 256-byte alphabet and keeps case)');
       }
       // refuse before the long work, not after it
-      if (existsSync(flags.out) && (!statSync(flags.out).isDirectory() || readdirSync(flags.out).length > 0) && !flags.force) {
-        throw new UsageError(`--out ${flags.out} already exists and is not an empty folder; choose another folder or pass --force to replace it`);
+      if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0) && !flags.force) {
+        throw new UsageError(`--out ${out} already exists and is not an empty folder; choose another folder or pass --force to replace it`);
       }
       let reading: ProgressDisplay | null = createProgressDisplay({ label: 'reading corpus', format: formatMegabytes });
       let merging: ProgressDisplay | null = null;
       try {
         const tok = await trainTokenizer({
           type,
-          corpus: flags.corpus,
+          corpus,
           vocabSize: flags.vocabSize,
           minFrequency: flags.minFrequency,
           modelMaxLength: flags.modelMaxLength,
@@ -73,7 +66,7 @@ export function registerTokenizerCommands(program: Command): void {
           },
         });
         (merging as ProgressDisplay | null)?.stop();
-        const files = await saveTokenizer(tok, flags.out, { overwrite: flags.force === true });
+        const files = await saveTokenizer(tok, out, { overwrite: flags.force === true });
         const t = tok.training!;
         if (t.learnedVocabSize < t.vocabSize) {
           console.error(`note: stopped at ${t.learnedVocabSize} entries: no pair is left that occurs at least ${t.minFrequency} times (asked for ${t.vocabSize})`);
@@ -81,22 +74,20 @@ export function registerTokenizerCommands(program: Command): void {
         console.log(
           `trained ${type} tokenizer: vocab ${tok.vocabSize}, ${t.merges} merges, from ${t.lines} lines (${(t.characters / 1e6).toFixed(1)}M characters, ${t.uniqueWords} unique words) in ${t.seconds.toFixed(1)} s`,
         );
-        console.log(`wrote ${flags.out}/: ${files.join(', ')}`);
+        console.log(`wrote ${out}/: ${files.join(', ')}`);
       } finally {
         (reading as ProgressDisplay | null)?.stop();
         (merging as ProgressDisplay | null)?.stop();
       }
     });
 
-  tokenizer
+  addTableOptions(tokenizer
     .command('encode')
-    .description('show the tokens and ids of a text (any Hugging Face byte-level BPE or WordPiece tokenizer.json)')
-    .requiredOption('--tokenizer <path>', 'tokenizer folder or tokenizer.json')
-    .option('--no-special-tokens', 'leave out <s> </s> / [CLS] [SEP]')
-    .option('--json', 'print JSON')
+    .description('show the tokens and ids of a text (any Hugging Face byte-level BPE or WordPiece tokenizer.json)'), TOKENIZER_ENCODE_OPTIONS)
     .argument('<text...>', 'the text (words are joined with spaces)')
     .addHelpText('after', '\nExample:\n  $ lmkg tokenizer encode --tokenizer tokenizers/roberta-bpe "Dante was born in <mask>."')
-    .action(async (words: string[], flags: { tokenizer: string; specialTokens: boolean; json?: boolean }) => {
+    .action(async (words: string[], _options: unknown, self: Command) => {
+      const flags = tableValues<{ tokenizer: string; specialTokens: boolean; json: boolean }>(self, TOKENIZER_ENCODE_OPTIONS).values;
       const tok = await loadTokenizer(flags.tokenizer);
       const text = words.join(' ');
       const ids = tok.encode(text, { addSpecialTokens: flags.specialTokens });
