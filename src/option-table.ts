@@ -12,8 +12,10 @@
  */
 import { InvalidOptionError } from './errors.js';
 
+/** The value type of an option (string, number, integer, boolean, choice, list). */
 export type OptionType = 'string' | 'number' | 'integer' | 'boolean' | 'enum' | 'list';
 
+/** One option of a command: key, flag, type, default, help, bounds; the CLI flag, config schema and check are made from it. */
 export interface OptionSpec {
   /** The library's option name (camelCase), also the config file's field. */
   readonly key: string;
@@ -42,6 +44,7 @@ export interface OptionSpec {
   readonly required?: boolean;
 }
 
+/** The options of one command, in help order. */
 export type OptionTable = readonly OptionSpec[];
 
 /** The frozen defaults of a table (options without a fixed default are left out). */

@@ -5,8 +5,10 @@ export type CompareMode = 'paper' | 'exact-defs';
 
 /** The metrics `compareGraphs` can compute. */
 export const METRIC_NAMES = Object.freeze(['facts', 'triples', 'aed', 'hed', 'aligned', 'exact', 'feather', 'pos'] as const);
+/** A graph metric `compareGraphs` can compute (`triples`, `facts`, `aed`, `hed`, `ged`, `feather`, `pos`, ...). */
 export type MetricName = (typeof METRIC_NAMES)[number];
 
+/** Defaults of `compareGraphs` (mode, graph view, metrics, bootstrap, seed 1337). */
 export const COMPARE_DEFAULTS = Object.freeze({
   /** Which definitions to follow (see src/compare/README.md for every difference). */
   mode: 'exact-defs' as CompareMode,
@@ -36,6 +38,7 @@ export const EDIT_COSTS = Object.freeze({
   nodeRelabel: 1,
 });
 
+/** Defaults of the approximate graph edit distance (node limit, time budget, labels). */
 export const AED_DEFAULTS = Object.freeze({
   /** Largest graph (nodes) AED accepts: the assignment matrix holds n1 x n2 doubles (4,000 x 4,000 = 128 MB). */
   maxNodes: 4000,
@@ -45,6 +48,7 @@ export const AED_DEFAULTS = Object.freeze({
   useLabels: true,
 });
 
+/** Defaults of the exact graph edit distance (node limit, expansions, labels). */
 export const EXACT_GED_DEFAULTS = Object.freeze({
   /** Largest graph exact GED accepts (the search is exponential). */
   maxNodes: 12,
@@ -53,6 +57,7 @@ export const EXACT_GED_DEFAULTS = Object.freeze({
   useLabels: true,
 });
 
+/** Defaults of FEATHER graph embeddings (orders and evaluation points, karateclub normalisation). */
 export const FEATHER_DEFAULTS = Object.freeze({
   /** Propagation steps (karateclub's default; the paper used 10). */
   order: 5,
@@ -79,6 +84,7 @@ export const FEATHER_PAPER_SETTINGS = Object.freeze({
   decimals: 3 as number | null,
 });
 
+/** Defaults of bootstrap intervals (replicates, seed, level). */
 export const BOOTSTRAP_DEFAULTS = Object.freeze({
   /** Bootstrap replicates. */
   replicates: 1000,
@@ -88,6 +94,7 @@ export const BOOTSTRAP_DEFAULTS = Object.freeze({
   level: 0.95,
 });
 
+/** Defaults of the chance baseline (R = 39 replicates, blocks of 4 facts, seed, level). */
 export const CHANCE_DEFAULTS = Object.freeze({
   /**
    * R, the shuffles of the permutation null (chance-baseline.ts). 39 is the smallest R whose

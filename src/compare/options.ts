@@ -6,6 +6,7 @@ import { KG_VIEWS } from '../kg/types.js';
 import type { OptionSpec } from '../option-table.js';
 import { AED_DEFAULTS, BOOTSTRAP_DEFAULTS, COMPARE_DEFAULTS, METRIC_NAMES } from './defaults.js';
 
+/** The option table of `lmkg compare`: its flags, defaults and checks. */
 export const COMPARE_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'reference', flag: '--reference <ref>', type: 'string', default: COMPARE_DEFAULTS.reference, help: 'gold (each graph against its own gold graph) or the name of one of the graphs' },
   { key: 'metrics', flag: '--metrics <list>', type: 'list', choices: METRIC_NAMES, default: COMPARE_DEFAULTS.metrics, help: `comma-separated, from ${METRIC_NAMES.join(', ')}` },

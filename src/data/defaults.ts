@@ -1,4 +1,5 @@
 /** @file Defaults of the data layer. */
+/** Defaults of the LAMA readers (mode, judgment filter, limit). */
 export const DATA_DEFAULTS = Object.freeze({
   /** `sentences`: one query per masked sentence (the paper); `template`: one per fact from the relation template (LAMA's T-REx mode). */
   mode: 'sentences' as 'sentences' | 'template',

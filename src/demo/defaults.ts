@@ -4,6 +4,7 @@
  */
 export const GOOGLE_RE_DATASETS = Object.freeze(['re-place-birth', 're-date-birth', 're-place-death']);
 
+/** Defaults of `runDemo` (output folder, hold-out share, seed, datasets, extractors, training recipe). */
 export const DEMO_DEFAULTS = Object.freeze({
   /** Where the demo writes train/ and study/. */
   out: 'lmkg-demo',

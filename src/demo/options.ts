@@ -2,6 +2,7 @@
 import type { OptionSpec } from '../option-table.js';
 import { DEMO_DEFAULTS, DEMO_QUICK } from './defaults.js';
 
+/** The option table of `lmkg demo`: its flags, defaults and checks. */
 export const DEMO_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'out', flag: '--out <dir>', type: 'string', default: DEMO_DEFAULTS.out, help: 'demo folder' },
   { key: 'quick', flag: '--quick', type: 'boolean', default: false, help: 'about 2 minutes (small run, no quality goal)' },

@@ -2,6 +2,7 @@
 import type { KgMode } from '../kg/types.js';
 import type { ExtractorName } from './registry.js';
 
+/** Defaults of triple extraction (extractor, mode, model name). */
 export const EXTRACT_DEFAULTS = Object.freeze({
   /**
    * Extractor name or alias: `entity-prep` (`spacy`), `svo` (`textacy`), `svo-plus` (`custom`) — the

@@ -8,6 +8,7 @@ import { EXTRACTORS } from './registry.js';
 
 const extractorNames = Object.values(EXTRACTORS).map((e) => (e.aliases.length > 0 ? `${e.name} (${e.aliases.join(', ')})` : e.name)).join(', ');
 
+/** The option table of `lmkg extract`: its flags, defaults and checks. */
 export const EXTRACT_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'predictions', flag: '--predictions <file>', type: 'string', required: true, help: 'predictions file (JSONL written by `lmkg probe`)' },
   { key: 'extractor', flag: '--extractor <name>', type: 'string', default: EXTRACT_DEFAULTS.extractor, help: `triple extractor: ${extractorNames}` },

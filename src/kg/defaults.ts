@@ -1,6 +1,7 @@
 /** @file Defaults of the knowledge-graph layer. */
 import type { KgMode } from './types.js';
 
+/** Defaults of knowledge-graph building (mode: lmkg or paper). */
 export const KG_DEFAULTS = Object.freeze({
   /** `triples` keeps every distinct triple; `paper` keeps one relation per (source, target) pair, the last one seen. */
   mode: 'triples' as KgMode,

@@ -1,5 +1,6 @@
 /** @file Defaults of the model layer: model init. */
 
+/** Defaults of `initModel` (seed, initialiser std, maximum length, preset, ONNX export). */
 export const INIT_DEFAULTS = Object.freeze({
   /** Seed of the weight initialisation (recorded in lmkg_model.json). */
   seed: 0,

@@ -4,6 +4,7 @@ import { ARCHITECTURES } from './config.js';
 import { INIT_DEFAULTS } from './defaults.js';
 import { MODEL_PRESETS } from './presets.js';
 
+/** The option table of `lmkg model init`: its flags, defaults and checks. */
 export const MODEL_INIT_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'arch', flag: '--arch <arch>', type: 'enum', choices: ARCHITECTURES, required: true, help: `architecture: ${ARCHITECTURES.join(', ')}` },
   { key: 'preset', flag: '--preset <preset>', type: 'enum', choices: Object.keys(MODEL_PRESETS), default: INIT_DEFAULTS.preset, help: `shape: ${Object.keys(MODEL_PRESETS).join(', ')} (base = bert-base / roberta-base / distilbert-base)` },

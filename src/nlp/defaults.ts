@@ -7,6 +7,7 @@ import { InvalidOptionError } from '../errors.js';
  */
 export const PARSER_VERSION = 'arc-hybrid-5';
 
+/** Defaults of the dependency parser and tagger training (epochs, seed, exploration, jackknife folds). */
 export const PARSER_DEFAULTS = Object.freeze({
   epochs: 10, // passes over the training trees (dev accuracy is flat from about 9 on)
   seed: 1, // shuffling and exploration; recorded in the model

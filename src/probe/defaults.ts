@@ -1,5 +1,6 @@
 /** @file Defaults of the probe stage: probing and LAMA metrics. */
 
+/** Defaults of `probe` (top k, batch size, mode, judgment filter, fill rule). */
 export const PROBE_DEFAULTS = Object.freeze({
   /** Predictions kept per blank (the paper and LAMA use 10). */
   topK: 10,
@@ -23,6 +24,7 @@ export const PROBE_DEFAULTS = Object.freeze({
   fillPieces: 3,
 });
 
+/** Defaults of `lamaMetrics` (the k of P@k). */
 export const METRICS_DEFAULTS = Object.freeze({
   /** k of P@k. */
   k: 10,

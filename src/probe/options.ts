@@ -7,6 +7,7 @@ import type { OptionSpec } from '../option-table.js';
 import { METRICS_DEFAULTS, PROBE_DEFAULTS } from './defaults.js';
 import { FILL_RULES } from './slot-fill.js';
 
+/** The option table of `lmkg probe`: its flags, defaults and checks. */
 export const PROBE_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'model', flag: '--model <model>', type: 'string', required: true, help: 'model folder (onnx/model.onnx or model.safetensors) or hub id (bert-base-uncased, roberta-base, distilbert-base-uncased, Bert, Roberta, DistilBert)' },
   { key: 'dataset', flag: '--dataset <id>', type: 'string', required: true, help: 'squad, re-place-birth, re-date-birth, re-place-death, trex:<id> or file:<path>' },
@@ -28,6 +29,7 @@ export const PROBE_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'overwrite', flag: '--overwrite', type: 'boolean', default: PROBE_DEFAULTS.overwrite, help: 'replace an output file that holds another run\'s predictions' },
 ] satisfies OptionSpec[]);
 
+/** The option table of `lmkg metrics`: its flags, defaults and checks. */
 export const METRICS_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'k', flag: '--k <n>', type: 'integer', min: 1, default: METRICS_DEFAULTS.k, help: 'k of P@k' },
   { key: 'commonVocab', flag: '--common-vocab <file>', type: 'string', defaultText: 'the full vocabulary', help: 'rank over the common vocabulary the file was probed with (`lmkg probe --common-vocab <file>`)' },

@@ -1,5 +1,6 @@
 /** @file Defaults of the report: file names, the graph layout's work bounds, the local server. */
 
+/** Defaults of the HTML report (file names, the size above which it is split into parts). */
 export const REPORT_DEFAULTS = Object.freeze({
   /** What `lmkg run` writes into the run folder and `lmkg report` reads. */
   dataFile: 'report-data.json',
@@ -11,6 +12,7 @@ export const REPORT_DEFAULTS = Object.freeze({
   splitAboveBytes: 8_000_000,
 });
 
+/** Defaults of `lmkg report --serve` (host, port). */
 export const SERVE_DEFAULTS = Object.freeze({
   /** The server binds here only: the report is never exposed beyond this machine. */
   host: '127.0.0.1',

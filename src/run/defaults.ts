@@ -1,6 +1,7 @@
 /** @file Defaults of `lmkg run`: one study = models x datasets x extractors. Its flags and config-file fields: options.ts. */
 import { AED_DEFAULTS, BOOTSTRAP_DEFAULTS, CHANCE_DEFAULTS } from '../compare/index.js';
 
+/** Defaults of `runStudy` (datasets, extractors, graph view, chance, bootstrap, seed). */
 export const RUN_DEFAULTS = Object.freeze({
   /** Extractors run on every predictions file: lmkg's clause extractor catches the slot most often (src/extract/README.md). */
   extractors: ['clause'] as string[],

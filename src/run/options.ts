@@ -11,6 +11,7 @@ const FROM_FILE = 'from the config file';
 const DATA_DIR = '$LMKG_DATA_DIR, else the cache';
 const CPUS = 'cores, cgroup quota and SLURM_CPUS_PER_TASK, whichever is least';
 
+/** The option table of `lmkg run`: its flags, defaults and checks. */
 export const RUN_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'models', flag: '--models <list>', type: 'list', defaultText: FROM_FILE, help: 'comma-separated: hub ids, model folders, a folder of epoch-* snapshots, or dir/epoch-*' },
   { key: 'datasets', flag: '--datasets <list>', type: 'list', defaultText: FROM_FILE, help: 'comma-separated dataset ids (squad, re-place-birth, re-date-birth, re-place-death, trex:<id>, file:<path>)' },
@@ -54,6 +55,7 @@ export const RUN_ACTION_KEYS: readonly string[] = Object.freeze(['models', 'data
 /** The options a study's results depend on: the settings planStudy resolves and study.json / run.json record. */
 export const STUDY_SETTING_OPTIONS: readonly OptionSpec[] = Object.freeze(RUN_OPTIONS.filter((spec) => !RUN_ACTION_KEYS.includes(spec.key)));
 
+/** The option table of `lmkg worker`: its flags, defaults and checks. */
 export const WORKER_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'queue', flag: '--queue <redis-url>', type: 'string', required: true, help: 'the Redis of the queue, e.g. redis://head:6379' },
   { key: 'threads', flag: '--threads <n>', type: 'integer', min: 1, defaultText: CPUS, help: 'CPU threads per cell' },

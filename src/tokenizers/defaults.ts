@@ -5,6 +5,7 @@
  */
 import type { TokenizerKind } from './types.js';
 
+/** Defaults of byte-level BPE tokenizer training (vocabulary size, minimum frequency, special tokens). */
 export const BPE_TRAIN_DEFAULTS = Object.freeze({
   /** Target vocabulary size, special tokens included. */
   vocabSize: 52000,
@@ -14,6 +15,7 @@ export const BPE_TRAIN_DEFAULTS = Object.freeze({
   modelMaxLength: 512,
 });
 
+/** Defaults of WordPiece tokenizer training (vocabulary size, minimum frequency, special tokens). */
 export const WORDPIECE_TRAIN_DEFAULTS = Object.freeze({
   vocabSize: 30522,
   minFrequency: 2,

@@ -6,6 +6,7 @@
 import type { OptionSpec } from '../option-table.js';
 import { BPE_TRAIN_DEFAULTS, WORDPIECE_TRAIN_DEFAULTS } from './defaults.js';
 
+/** The option table of `lmkg tokenizer train`: its flags, defaults and checks. */
 export const TOKENIZER_TRAIN_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'type', flag: '--type <type>', type: 'enum', choices: ['bpe', 'wordpiece'], required: true, help: 'bpe (byte-level BPE, as RoBERTa) or wordpiece (as BERT)' },
   { key: 'corpus', flag: '--corpus <paths...>', type: 'list', required: true, help: 'text files, or folders of *.txt files (recursive)' },
@@ -19,6 +20,7 @@ export const TOKENIZER_TRAIN_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'force', flag: '--force', type: 'boolean', default: false, help: 'replace a non-empty output folder' },
 ] satisfies OptionSpec[]);
 
+/** The option table of `lmkg tokenizer encode`: its flags, defaults and checks. */
 export const TOKENIZER_ENCODE_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'tokenizer', flag: '--tokenizer <path>', type: 'string', required: true, help: 'tokenizer folder or tokenizer.json' },
   { key: 'specialTokens', flag: '--no-special-tokens', type: 'boolean', default: true, defaultText: 'added', help: 'leave out <s> </s> / [CLS] [SEP]' },

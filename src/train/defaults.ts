@@ -2,6 +2,7 @@
  * @file What training does, in one place. A preset (presets/train-<name>.json) overrides these;
  * command-line options override the preset. Every checkpoint records the resolved values.
  */
+/** Defaults of `train`: the `tiny` preset and the training loop settings (a preset and the options override them). */
 export const TRAIN_DEFAULTS: Readonly<TrainConfig> = Object.freeze({
   arch: 'roberta' as 'roberta' | 'bert' | 'distilbert',
   // model shape
@@ -45,6 +46,7 @@ export const TRAIN_DEFAULTS: Readonly<TrainConfig> = Object.freeze({
   threads: 0,             // onnxruntime threads; 0: the CPUs this process may use (affinity, cgroup quota, SLURM_CPUS_PER_TASK)
 });
 
+/** Every setting of a training run, as recorded in `train_run.json` and each `trainer_state.json`. */
 export interface TrainConfig {
   arch: 'roberta' | 'bert' | 'distilbert';
   hiddenSize: number;

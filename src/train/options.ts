@@ -13,6 +13,7 @@ const D = TRAIN_DEFAULTS;
 /** The default text of a setting a preset may change. */
 const orPreset = (value: unknown): string => `${String(value)}, or the preset's`;
 
+/** The option table of `lmkg train`: its flags, defaults and checks. */
 export const TRAIN_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'corpus', flag: '--corpus <sources...>', type: 'list', defaultText: 'none; give it, or --resume', help: 'text files, folders of *.txt (one paragraph per line), or lama-evidence:<dataset>[,...]' },
   { key: 'out', flag: '--out <dir>', type: 'string', defaultText: 'none; give it, or --resume', help: 'run folder for the checkpoints' },
