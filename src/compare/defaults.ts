@@ -8,7 +8,7 @@ export const METRIC_NAMES = Object.freeze(['facts', 'triples', 'aed', 'hed', 'al
 /** A graph metric `compareGraphs` can compute (`triples`, `facts`, `aed`, `hed`, `ged`, `feather`, `pos`, ...). */
 export type MetricName = (typeof METRIC_NAMES)[number];
 
-/** Defaults of `compareGraphs` (mode, graph view, metrics, bootstrap, seed 1337). */
+/** Defaults of `compareGraphs` (mode, metrics, graph view, reference); bootstrap and seed are in BOOTSTRAP_DEFAULTS. */
 export const COMPARE_DEFAULTS = Object.freeze({
   /** Which definitions to follow (see src/compare/README.md for every difference). */
   mode: 'exact-defs' as CompareMode,
