@@ -9,29 +9,36 @@ import { bootstrapIntervals, quantile, type BootstrapInterval, type BootstrapOpt
 import { BOOTSTRAP_DEFAULTS } from './defaults.js';
 
 export function factPrecisionAt1Bootstrap(records: readonly PredictionRecord[], options: BootstrapOptions = {}): BootstrapInterval {
-  const correct = factCorrectness(records);
-  return bootstrapIntervals(correct.length, (weights) => {
+  return proportionBootstrap(factCorrectness(records), options);
+}
+
+/** Bootstrap interval of the share of 1s among 0/1 values (one per resampled unit), seeded. */
+export function proportionBootstrap(values: readonly number[], options: BootstrapOptions = {}): BootstrapInterval {
+  return bootstrapIntervals(values.length, (weights) => {
     let hits = 0;
     let total = 0;
-    for (let i = 0; i < correct.length; i += 1) {
-      hits += weights[i]! * correct[i]!;
+    for (let i = 0; i < values.length; i += 1) {
+      hits += weights[i]! * values[i]!;
       total += weights[i]!;
     }
     return { p1: total === 0 ? null : hits / total };
   }, options).p1;
 }
 
+/** One record per (dataset, fact) whose gold is one token: the facts LAMA's fact-level P@1 scores. */
+export function scoredFacts(records: readonly PredictionRecord[]): PredictionRecord[] {
+  const seen = new Set<string>();
+  return records.filter((record) => {
+    const key = `${record.dataset}\u0000${record.factId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return record.fact.goldRank !== null;
+  });
+}
+
 /** Per-fact correctness (fact-level gold rank 1) of the facts whose gold is one token. */
 export function factCorrectness(records: readonly PredictionRecord[]): number[] {
-  const seen = new Set<string>();
-  const correct: number[] = [];
-  for (const record of records) {
-    const key = `${record.dataset}\u0000${record.factId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (record.fact.goldRank !== null) correct.push(record.fact.goldRank === 1 ? 1 : 0);
-  }
-  return correct;
+  return scoredFacts(records).map((record) => (record.fact.goldRank === 1 ? 1 : 0));
 }
 
 /**

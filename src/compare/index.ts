@@ -39,7 +39,7 @@ export {
   type TimelineCounts, type FactFate,
 } from './fact-timeline.js';
 export { bootstrapIntervals, quantile, seededRandom, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
-export { factPrecisionAt1Bootstrap, factPrecisionDifferenceBootstrap, factCorrectness } from './fact-precision-bootstrap.js';
+export { factPrecisionAt1Bootstrap, factPrecisionDifferenceBootstrap, factCorrectness, proportionBootstrap, scoredFacts } from './fact-precision-bootstrap.js';
 export { factTripleScores, scoreFactCounts, factRelations, type FactTripleScores, type FactTripleScoreOptions } from './fact-triple-scores.js';
 export {
   chanceBaseline, chanceBand, createChanceCache, factBlocks, poolChanceFigures,

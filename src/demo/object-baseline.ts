@@ -8,24 +8,13 @@
  * P@1 scores, and the only answers a masked LM can give), and scored on the held-out facts with a
  * single-token gold, with a bootstrap interval over those facts (as factPrecisionAt1Bootstrap).
  */
-import { bootstrapIntervals, type BootstrapInterval, type BootstrapOptions } from '../compare/index.js';
+import { proportionBootstrap, scoredFacts, type BootstrapInterval, type BootstrapOptions } from '../compare/index.js';
 import type { PredictionRecord } from '../probe/index.js';
-
-/** One record per (dataset, fact): facts probed with several sentences appear once. */
-function distinctFacts(records: readonly PredictionRecord[]): PredictionRecord[] {
-  const seen = new Set<string>();
-  return records.filter((r) => {
-    const key = `${r.dataset}\u0000${r.factId}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return r.fact.goldRank !== null;
-  });
-}
 
 /** Per relation (dataset), the most frequent gold object of `training` (ties: the first in code-point order). */
 export function mostFrequentObjects(training: readonly PredictionRecord[]): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
-  for (const record of distinctFacts(training)) {
+  for (const record of scoredFacts(training)) {
     const perRelation = counts.get(record.dataset) ?? new Map<string, number>();
     perRelation.set(record.gold, (perRelation.get(record.gold) ?? 0) + 1);
     counts.set(record.dataset, perRelation);
@@ -50,15 +39,7 @@ export interface ObjectBaseline {
 /** The baseline learnt from `training` facts, scored on `evaluated` facts (e.g. the held-out ones). */
 export function objectBaseline(training: readonly PredictionRecord[], evaluated: readonly PredictionRecord[], options: BootstrapOptions = {}): ObjectBaseline {
   const objects = mostFrequentObjects(training);
-  const correct = distinctFacts(evaluated).map((r) => (objects.get(r.dataset) === r.gold ? 1 : 0));
-  const p1 = bootstrapIntervals(correct.length, (weights) => {
-    let hits = 0;
-    let total = 0;
-    for (let i = 0; i < correct.length; i += 1) {
-      hits += weights[i]! * correct[i]!;
-      total += weights[i]!;
-    }
-    return { p1: total === 0 ? null : hits / total };
-  }, options).p1;
+  const correct = scoredFacts(evaluated).map((r) => (objects.get(r.dataset) === r.gold ? 1 : 0));
+  const p1 = proportionBootstrap(correct, options);
   return { objects, p1, facts: correct.length };
 }

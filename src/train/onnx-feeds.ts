@@ -10,22 +10,13 @@
  */
 import type { MaskedLmConfig } from '../lm/index.js';
 import type { SeededRandom } from '../random.js';
+import type { MlmBatch } from './loss.js';
 import { dropoutSites, usesDropout } from './onnx-model-grad.js';
 
 const FLOAT_MIN = -3.4028234663852886e38; // HF's additive mask value, torch.finfo(float32).min
 
-/** One micro-batch after padding and masking. */
-export interface MaskedMicroBatch {
-  /** [batch * seqLen] masked input ids */
-  inputIds: Int32Array;
-  /** [batch * seqLen] 1 for tokens, 0 for padding */
-  attentionMask: Int32Array;
-  batch: number;
-  seqLen: number;
-  /** Flat positions (row * seqLen + column) of the masked tokens, and their labels. */
-  positions: Int32Array;
-  labels: Int32Array;
-}
+/** One micro-batch after padding and masking: the same batch the tfjs loss reads. */
+export type MaskedMicroBatch = MlmBatch;
 
 export type FloatArray = Float32Array | Float64Array;
 

@@ -13,17 +13,9 @@ import { makeExamples, padBatch } from '../../src/train/blocks.js';
 import { loadTokenizer } from '../../src/tokenizers/index.js';
 import { SeededRandom } from '../../src/random.js';
 import { tempDir } from '../helpers/tmp.js';
+import { TRAINING_SENTENCES } from '../helpers/training-sentences.js';
 
-const SENTENCES = [
-  'Allan Dwan was born in Toronto and died in Los Angeles .',
-  'Marie Curie was born in Warsaw and worked in Paris .',
-  'Johann Sebastian Bach was born in Eisenach in 1685 .',
-  'Frida Kahlo was born in Coyoacan near Mexico City .',
-  'Nelson Mandela was born in Mvezo in the Eastern Cape .',
-  'Ada Lovelace was born in London in 1815 .',
-  'Albert Einstein was born in Ulm and studied in Zurich .',
-  'Haruki Murakami was born in Kyoto and grew up in Kobe .',
-];
+const SENTENCES = TRAINING_SENTENCES;
 
 /** Tiny shapes so the tests run in seconds on 2 cores. */
 const TINY = { hiddenSize: 64, numLayers: 2, numHeads: 2, intermediateSize: 128, maxLength: 32, blockSize: 32, vocabSize: 400, minFrequency: 1, batchSize: 8 };

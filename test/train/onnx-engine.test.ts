@@ -12,17 +12,9 @@ import { loadCheckpoint, MaskedLm } from '../../src/lm/index.js';
 import { listTrainingCheckpoints, readTrainerState, readTrainingCheckpoint } from '../../src/train/checkpoint.js';
 import { resumeTraining, train, type TrainProgress } from '../../src/train/loop.js';
 import { tempDir } from '../helpers/tmp.js';
+import { TRAINING_SENTENCES } from '../helpers/training-sentences.js';
 
-const SENTENCES = [
-  'Allan Dwan was born in Toronto and died in Los Angeles .',
-  'Marie Curie was born in Warsaw and worked in Paris .',
-  'Johann Sebastian Bach was born in Eisenach in 1685 .',
-  'Frida Kahlo was born in Coyoacan near Mexico City .',
-  'Nelson Mandela was born in Mvezo in the Eastern Cape .',
-  'Ada Lovelace was born in London in 1815 .',
-  'Albert Einstein was born in Ulm and studied in Zurich .',
-  'Haruki Murakami was born in Kyoto and grew up in Kobe .',
-];
+const SENTENCES = TRAINING_SENTENCES;
 const TINY = { hiddenSize: 64, numLayers: 2, numHeads: 2, intermediateSize: 128, maxLength: 32, blockSize: 32, vocabSize: 400, minFrequency: 1, batchSize: 4, seed: 5 };
 const NO_DROPOUT = { hiddenDropout: 0, attentionDropout: 0 };
 
