@@ -78,11 +78,11 @@ export function createCellContext(runDir: string, plan: StudyPlan, options: Cell
     },
     async prefillParses(texts) {
       if (!needsParser || threads === null || threads < 2) return;
-      const todo = [...new Set(texts)].filter((text) => !memo.has(text));
-      if (todo.length < threads * PARSE_POOL_MIN_PER_THREAD) return;
+      const unparsed = [...new Set(texts)].filter((text) => !memo.has(text));
+      if (unparsed.length < threads * PARSE_POOL_MIN_PER_THREAD) return;
       pool ??= createParsePool(threads, nlpOptions);
-      const parsed = await pool.parseMany(todo);
-      todo.forEach((text, i) => memo.set(text, parsed[i]!));
+      const parsed = await pool.parseMany(unparsed);
+      unparsed.forEach((text, i) => memo.set(text, parsed[i]!));
     },
     mayStart() {
       if (options.signal?.aborted || (options.maxCells !== undefined && started >= options.maxCells)) return false;

@@ -149,7 +149,8 @@ function takeOver(file: string, judged: LeaseHolder | null): void {
   rmSync(aside, { force: true });
 }
 
-function processExists(pid: number): boolean {
+/** Whether a process of this host with this pid exists (EPERM: it does, owned by another user). */
+export function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

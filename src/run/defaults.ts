@@ -1,22 +1,18 @@
 /** @file Defaults of `lmkg run`: one study = models x datasets x extractors. Its flags and config-file fields: options.ts. */
 import { AED_DEFAULTS, BOOTSTRAP_DEFAULTS, CHANCE_DEFAULTS } from '../compare/index.js';
+import { PROBE_DEFAULTS } from '../probe/index.js';
 
 /** Defaults of `runStudy` (datasets, extractors, graph view, chance, bootstrap, seed). */
 export const RUN_DEFAULTS = Object.freeze({
   /** Extractors run on every predictions file: lmkg's clause extractor catches the slot most often (src/extract/README.md). */
   extractors: ['clause'] as string[],
-  /** Predictions kept per blank. */
-  topK: 10,
-  /** Sentences per forward pass. */
-  batchSize: 32,
-  /** `sentences` (the paper) or `template` (one query per fact). */
-  mode: 'sentences' as 'sentences' | 'template',
-  /** How blanks are filled: `whole-word` (a word that starts at the blank), `multi-token` or `raw` (the top token, lmkg 0.1). */
-  fill: 'whole-word' as 'whole-word' | 'raw' | 'multi-token',
-  /** Longest multi-token fill in pieces. */
-  fillPieces: 3,
-  /** LAMA's Google-RE judgment filter. */
-  filterJudgments: false,
+  // probing: `lmkg probe`'s defaults (top k, batch size, mode, fill rule, judgment filter)
+  topK: PROBE_DEFAULTS.topK,
+  batchSize: PROBE_DEFAULTS.batchSize,
+  mode: PROBE_DEFAULTS.mode,
+  fill: PROBE_DEFAULTS.fill,
+  fillPieces: PROBE_DEFAULTS.fillPieces,
+  filterJudgments: PROBE_DEFAULTS.filterJudgments,
   /** Graph metrics: `exact-defs` (published definitions) or `paper` (the paper's code, quirks included). */
   compareMode: 'exact-defs' as 'exact-defs' | 'paper',
   /** Each graph is compared with the gold graph, or with the predicted graph of the model named here. */

@@ -4,9 +4,17 @@
  * settings (study-plan.ts) are all made from RUN_OPTIONS; the values are RUN_DEFAULTS'.
  */
 import type { OptionSpec } from '../option-table.js';
+import { PROBE_OPTIONS } from '../probe/index.js';
 import { QUEUE_DEFAULTS, RUN_DEFAULTS } from './defaults.js';
 
 const D = RUN_DEFAULTS;
+
+/** A probing option of `lmkg run` is `lmkg probe`'s (same flag, type, default and check). */
+function probeOption(key: string, overrides: Partial<OptionSpec> = {}): OptionSpec {
+  const spec = PROBE_OPTIONS.find((s) => s.key === key);
+  if (!spec) throw new Error(`PROBE_OPTIONS has no ${key}`);
+  return { ...spec, ...overrides };
+}
 const FROM_FILE = 'from the config file';
 const DATA_DIR = '$LMKG_DATA_DIR, else the cache';
 const CPUS = 'cores, cgroup quota and SLURM_CPUS_PER_TASK, whichever is least';
@@ -18,14 +26,14 @@ export const RUN_OPTIONS: readonly OptionSpec[] = Object.freeze([
   { key: 'extractors', flag: '--extractors <list>', type: 'list', default: D.extractors, help: 'comma-separated extractors: entity-prep (spacy), svo (textacy), svo-plus (custom), clause, lama' },
   { key: 'out', flag: '--out <dir>', type: 'string', defaultText: FROM_FILE, help: 'run folder' },
   { key: 'config', flag: '--config <file>', type: 'string', inFile: false, defaultText: './lmkg.config.json when present', help: 'options file (JSON; command-line options win over it)' },
-  { key: 'topK', flag: '--top-k <n>', type: 'integer', min: 1, default: D.topK, help: 'predictions per blank' },
-  { key: 'batchSize', flag: '--batch-size <n>', type: 'integer', min: 1, default: D.batchSize, help: 'sentences per forward pass' },
-  { key: 'limit', flag: '--limit <n>', type: 'integer', min: 1, defaultText: 'every query', help: 'queries per dataset (file order)' },
-  { key: 'mode', flag: '--template', type: 'enum', choices: ['sentences', 'template'], switchTo: 'template', default: D.mode, help: 'one query per fact from the relation template (mode "template") instead of the masked sentences (mode "sentences")' },
-  { key: 'filterJudgments', flag: '--filter-judgments', type: 'boolean', default: D.filterJudgments, help: "apply LAMA's Google-RE judgment filter" },
-  { key: 'commonVocab', flag: '--common-vocab <file>', type: 'string', defaultText: 'the full vocabulary', help: 'rank over a common vocabulary (one token per line)' },
-  { key: 'fill', flag: '--fill <rule>', type: 'enum', choices: ['whole-word', 'multi-token', 'raw'], default: D.fill, help: 'how blanks are filled: whole-word (a word that starts at the blank), multi-token (1..k pieces) or raw (the top token, lmkg 0.1)' },
-  { key: 'fillPieces', flag: '--fill-pieces <n>', type: 'integer', min: 1, default: D.fillPieces, help: 'longest multi-token fill in pieces' },
+  probeOption('topK'),
+  probeOption('batchSize'),
+  probeOption('limit', { help: 'queries per dataset (file order)' }),
+  probeOption('mode'),
+  probeOption('filterJudgments'),
+  probeOption('commonVocab'),
+  probeOption('fill'),
+  probeOption('fillPieces'),
   { key: 'graph', flag: '--graph <view>', type: 'enum', choices: ['fact', 'context', 'all'], default: D.graph, help: 'which triples the graph metrics see: fact (those that touch the filled slot), context or all (the paper\'s graph)' },
   { key: 'chance', flag: '--chance <n>', type: 'integer', min: 0, default: D.chance, help: 'chance baseline: shuffles of the fills per model and dataset (0: none; only against the gold graph)' },
   { key: 'chanceBlockSize', flag: '--chance-block-size <n>', type: 'integer', min: 2, default: D.chanceBlockSize, help: 'facts per permutation block of the chance baseline' },

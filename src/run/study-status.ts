@@ -5,7 +5,7 @@
  * a lease left by a holder that died counts as missing).
  */
 import { hostname } from 'node:os';
-import { leaseFile, readLease, type LeaseHolder } from './cell-lease.js';
+import { leaseFile, processExists, readLease, type LeaseHolder } from './cell-lease.js';
 import { cellDir, cellKey, readCellRecord } from './cell-record.js';
 import { readPlan, type PlanCell, type StudyPlan } from './study-plan.js';
 
@@ -42,18 +42,10 @@ export function cellStatus(runDir: string, plan: StudyPlan, cell: PlanCell): Cel
   const dir = cellDir(runDir, cell);
   const record = readCellRecord(dir);
   const holder = readLease(leaseFile(dir));
-  if (holder && !(holder.host === hostname() && !alive(holder.pid))) return { ...cell, state: 'running', holder };
+  if (holder && !(holder.host === hostname() && !processExists(holder.pid))) return { ...cell, state: 'running', holder };
   if (record && record.key === cellKey(plan, cell)) {
     return record.status === 'done' ? { ...cell, state: 'done' } : { ...cell, state: 'failed', error: `${record.error?.stage ?? '?'}: ${record.error?.message ?? 'unknown error'}` };
   }
   return { ...cell, state: 'missing' };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
